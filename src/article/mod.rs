@@ -1,0 +1,196 @@
+//! Articles: reading a corpus from disk into texts with metadata.
+//!
+//! An article keeps its whole source text (the file, or one JSONL line's
+//! `text`) so that every span is a byte range into exactly what the user
+//! sees; the header or front matter is metadata and is excluded from the body.
+
+mod header;
+mod jsonl;
+mod walk;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+pub use walk::{Input, walk};
+
+/// One article ready for extraction.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Where the article comes from: the path as walked, `path:LINE` for JSONL.
+    pub name: Arc<str>,
+    /// The text that spans point into.
+    pub text: String,
+    /// The byte range of the body (after any header or front matter).
+    pub body: Range<usize>,
+    pub meta: Metadata,
+}
+
+/// Metadata from the seed header, front matter or JSONL fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub date: Option<Date>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A problem with an input: the file could not be read as an article, or a
+/// part of its metadata is broken. Other articles are still checked.
+#[derive(Debug, Clone)]
+pub struct InputProblem {
+    /// The path as named or walked, with `:LINE` for a JSONL line.
+    pub name: String,
+    pub message: String,
+    /// The text the span points into (the file or the JSONL line), if any.
+    pub source: Option<Arc<str>>,
+    pub span: Option<Range<usize>>,
+    pub help: Option<String>,
+}
+
+impl InputProblem {
+    fn new(name: impl Into<String>, message: impl Into<String>) -> Self {
+        InputProblem {
+            name: name.into(),
+            message: message.into(),
+            source: None,
+            span: None,
+            help: None,
+        }
+    }
+
+    fn at(mut self, source: Arc<str>, span: Range<usize>) -> Self {
+        self.source = Some(source);
+        self.span = Some(span);
+        self
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// What reading one input produced: its articles and its problems.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub problems: Vec<InputProblem>,
+}
+
+/// The article formats figcheck reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt` and `.md`: a seed header line or front matter, then the body.
+    Text,
+    /// `.jsonl`: one article per line.
+    JsonLines,
+}
+
+impl Format {
+    pub fn of(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()? {
+            "txt" | "md" | "markdown" => Some(Format::Text),
+            "jsonl" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Reads one input file into its articles, turning every failure into a
+/// problem rather than an error so the rest of the corpus goes on.
+pub fn load(input: &Input) -> Loaded {
+    let mut loaded = Loaded::default();
+    let bytes = match std::fs::read(&input.path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            loaded.problems.push(
+                InputProblem::new(&input.name, format!("cannot read file: {err}"))
+                    .help("check that the file exists and is readable"),
+            );
+            return loaded;
+        }
+    };
+    match input.format {
+        Format::Text => match decode(&input.name, bytes) {
+            Ok(text) => header::parse(&input.name, text, &mut loaded),
+            Err(problem) => loaded.problems.push(problem),
+        },
+        Format::JsonLines => jsonl::parse(&input.name, &bytes, &mut loaded),
+    }
+    loaded
+}
+
+/// Reads the text an article's spans point into again, for rendering
+/// diagnostics after the texts were dropped.
+pub fn reread(name: &str) -> Option<String> {
+    if let Some((path, line)) = jsonl::split_name(name) {
+        return jsonl::reread_line(Path::new(path), line);
+    }
+    let bytes = std::fs::read(PathBuf::from(name)).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// UTF-8 text of a file, or a problem pointing at the first bad byte.
+fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputProblem> {
+    let sniff = &bytes[..bytes.len().min(8192)];
+    if sniff.contains(&0) {
+        return Err(InputProblem::new(name, "binary file, not an article")
+            .help("only UTF-8 text articles (.txt, .md, .jsonl) are checked"));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if text.trim().is_empty() => Err(InputProblem::new(name, "empty article")
+            .help("the file has no text to check")),
+        Ok(text) => Ok(text),
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let bad = err.utf8_error().error_len().unwrap_or(1);
+            let lossy: Arc<str> = String::from_utf8_lossy(err.as_bytes()).into();
+            // In the lossy text the bad bytes became one U+FFFD (3 bytes).
+            Err(InputProblem::new(name, "invalid UTF-8, article skipped")
+                .at(lossy, at..at + 3)
+                .help(format!(
+                    "{bad} byte(s) at offset {at} are not UTF-8; re-encode the file as UTF-8"
+                )))
+        }
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date, also accepting a date-time whose date part
+/// comes first (`2023-12-21T10:00:00Z`).
+pub(crate) fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let day = text.get(..10).unwrap_or(text);
+    if day.len() != 10 || text.len() > 10 && !matches!(text.as_bytes()[10], b'T' | b' ' | b't')
+    {
+        return None;
+    }
+    day.parse::<Date>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_with_or_without_time() {
+        assert_eq!(parse_date("2023-12-21"), Some(jiff::civil::date(2023, 12, 21)));
+        assert_eq!(
+            parse_date("2023-12-21T08:00:00Z"),
+            Some(jiff::civil::date(2023, 12, 21))
+        );
+        assert_eq!(parse_date("2023-13-45"), None);
+        assert_eq!(parse_date("21/12/2023"), None);
+        assert_eq!(parse_date("2023-12-211"), None);
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_problems() {
+        assert!(decode("a.txt", b"abc\0def".to_vec()).is_err());
+        assert!(decode("a.txt", b"  \n".to_vec()).is_err());
+        let bad = decode("a.txt", b"ok \xff here".to_vec()).unwrap_err();
+        assert_eq!(bad.span, Some(3..6));
+    }
+}

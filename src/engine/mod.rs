@@ -1,0 +1,1 @@
+//! The rule engine: checks run over all claims of all articles.

@@ -1,0 +1,557 @@
+//! The scanner: one pass over an article's tokens, assembling mentions.
+
+use std::ops::Range;
+
+use super::lexicon::{self, NumberWord};
+use super::token::{Kind, Token, tokenize};
+use super::{Amount, Mention, Qualifier, Unit};
+
+/// Reusable scanner state: the token buffer is kept between articles so
+/// that scanning allocates nothing per word.
+#[derive(Default)]
+pub struct Scanner {
+    tokens: Vec<Token>,
+}
+
+/// A figure before hedges and ranges are read: token indices (inclusive)
+/// and byte range.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
+    value: f64,
+    /// The scale written with the figure (`million`), if any.
+    scale: Option<f64>,
+    unit: Unit,
+    /// A lone `one`, which may be a pronoun.
+    lone_one: bool,
+}
+
+impl Scanner {
+    pub fn new() -> Self {
+        Scanner::default()
+    }
+
+    /// Appends the mentions of `text[body]` to `out`, in text order.
+    pub fn scan(&mut self, text: &str, body: Range<usize>, out: &mut Vec<Mention>) {
+        self.tokens.clear();
+        tokenize(text, body, &mut self.tokens);
+        let view = View {
+            text,
+            tokens: &self.tokens,
+        };
+        let mut i = 0;
+        while i < view.tokens.len() {
+            match view.mention_at(i) {
+                Some((mention, last)) => {
+                    out.push(mention);
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+struct View<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl<'a> View<'a> {
+    fn str(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].range()]
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.tokens.get(i)?;
+        (t.kind == Kind::Word).then(|| &self.text[t.range()])
+    }
+
+    fn word_is(&self, i: usize, options: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| options.iter().any(|o| o.eq_ignore_ascii_case(w)))
+    }
+
+    fn punct(&self, i: usize) -> Option<&'a str> {
+        let t = self.tokens.get(i)?;
+        (t.kind == Kind::Punct).then(|| &self.text[t.range()])
+    }
+
+    fn punct_is(&self, i: usize, options: &[&str]) -> bool {
+        self.punct(i).is_some_and(|p| options.contains(&p))
+    }
+
+    /// Token `i` touches token `i + 1` with no space between.
+    fn glued(&self, i: usize) -> bool {
+        i + 1 < self.tokens.len() && self.tokens[i].end == self.tokens[i + 1].start
+    }
+
+    fn before(&self, i: usize) -> Option<usize> {
+        i.checked_sub(1)
+    }
+
+    /// Token `i` opens a sentence (or a line, or a quotation).
+    fn sentence_start(&self, i: usize) -> bool {
+        let Some(p) = self.before(i) else { return true };
+        let gap = &self.text[self.tokens[p].end as usize..self.tokens[i].start as usize];
+        if gap.contains('\n') {
+            return true;
+        }
+        match self.punct(p) {
+            Some("." | "!" | "?" | ":" | "\u{201c}" | "\"" | "(" | "\u{2018}") => {
+                !matches!(self.punct(p), Some("\"" | "(")) || self.sentence_start(p)
+            }
+            _ => false,
+        }
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
+    }
+
+    /// The mention starting at token `i`, with the index of its last token.
+    fn mention_at(&self, i: usize) -> Option<(Mention, usize)> {
+        let core = self.core_at(i, false)?;
+        let (hedge_first, mut qualifier) = self.hedge_before(core.first);
+        let between = hedge_first.is_none() && self.word_is(core.first.wrapping_sub(1), &["between"]);
+        if let Some(range) = self.range_after(&core, between) {
+            let start = if between {
+                self.tokens[core.first - 1].start as usize
+            } else {
+                core.start
+            };
+            let mention = Mention {
+                start,
+                end: range.end,
+                amount: Amount::Range(core.value * range.scale_low, range.value),
+                qualifier: Qualifier::Range,
+                unit: if core.unit == Unit::Count { range.unit } else { core.unit },
+            };
+            return Some((mention, range.last));
+        }
+        if core.lone_one && self.one_is_pronoun(core.first) {
+            return None;
+        }
+        let mut start = core.start;
+        if let Some(first) = hedge_first {
+            start = self.tokens[first].start as usize;
+        }
+        let (mut end, mut last) = (core.end, core.last);
+        if let Some((after_last, q)) = self.hedge_after(core.last) {
+            if hedge_first.is_none() {
+                qualifier = q;
+                end = self.tokens[after_last].end as usize;
+                last = after_last;
+            }
+        }
+        let mention = Mention {
+            start,
+            end,
+            amount: Amount::Point(core.value),
+            qualifier,
+            unit: core.unit,
+        };
+        Some((mention, last))
+    }
+
+    /// The figure at token `i`; `range_end` when it closes a range, where
+    /// a glued hyphen before it is the range's (`8-10`), not a code's.
+    fn core_at(&self, i: usize, range_end: bool) -> Option<Core> {
+        match self.tokens.get(i)?.kind {
+            Kind::Number => self.digits_core(i, range_end),
+            Kind::Word => self.words_core(i),
+            Kind::Punct => {
+                // A currency sign opens a money figure: `$6`, `£2.3bn`.
+                if matches!(self.str(i), "$" | "£" | "€" | "¥") && self.glued(i) {
+                    let mut core = self.digits_core(i + 1, range_end)?;
+                    core.first = i;
+                    core.start = self.tokens[i].start as usize;
+                    core.unit = Unit::Money;
+                    Some(core)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    fn digits_core(&self, i: usize, range_end: bool) -> Option<Core> {
+        if self.tokens.get(i)?.kind != Kind::Number {
+            return None;
+        }
+        let digits = self.str(i);
+        let money = i > 0 && self.glued(i - 1) && self.punct_is(i - 1, &["$", "£", "€", "¥"]);
+        if !money && self.is_code_or_date_part(i, range_end) {
+            return None;
+        }
+        let (mantissa, decimals) = parse_decimal(digits)?;
+        let mut core = Core {
+            first: i,
+            last: i,
+            start: self.tokens[i].start as usize,
+            end: self.tokens[i].end as usize,
+            value: mantissa as f64 / 10f64.powi(decimals as i32),
+            scale: None,
+            unit: if money { Unit::Money } else { Unit::Count },
+            lone_one: false,
+        };
+        let mut next = i + 1;
+        // A glued suffix: scale (`2.3m`), unit (`10km`), else an ordinal,
+        // decade, clock time or identifier (`7th`, `1990s`, `5pm`, `5G`).
+        if self.glued(i) && self.tokens[next].kind == Kind::Word {
+            let suffix = self.str(next);
+            if let Some(scale) = lexicon::scale_suffix(suffix) {
+                core.scale = Some(scale);
+                core.end = self.tokens[next].end as usize;
+                core.last = next;
+                next += 1;
+            } else if !is_measure_suffix(suffix) {
+                return None;
+            }
+        } else if let Some(scale) = self.word(next).and_then(lexicon::scale_word) {
+            core.scale = Some(scale);
+            core.end = self.tokens[next].end as usize;
+            core.last = next;
+            next += 1;
+        }
+        if let Some(scale) = core.scale {
+            core.value = mantissa as f64 * scale / 10f64.powi(decimals as i32);
+        }
+        if self.punct_is(next, &["%"]) && self.tokens[core.last].end + 1 >= self.tokens[next].start {
+            core.unit = Unit::Percent;
+            core.end = self.tokens[next].end as usize;
+            core.last = next;
+        } else if self.word_is(next, &["percent", "pct"])
+            || self.word_is(next, &["per"]) && self.word_is(next + 1, &["cent"])
+        {
+            core.unit = Unit::Percent;
+        } else if self.word_is(next, &["dollars", "euros", "pounds", "cents", "dollar", "euro", "yen"]) {
+            core.unit = Unit::Money;
+        }
+        if core.scale.is_none() && core.unit == Unit::Count && self.is_year(i) {
+            return None;
+        }
+        Some(core)
+    }
+
+    /// Digits that are part of a date, a clock time, a code or a name.
+    fn is_code_or_date_part(&self, i: usize, range_end: bool) -> bool {
+        let prev = self.before(i);
+        if let Some(p) = prev {
+            if self.glued(p) {
+                match self.tokens[p].kind {
+                    // `A320`, `G7`
+                    Kind::Word => return true,
+                    // `17:00`, `24/7`, `3.2.1`, `COVID-19`, `2023-12-21`, `#5`
+                    Kind::Punct => {
+                        let mark = self.str(p);
+                        if matches!(mark, ":" | "/" | "." | "#") {
+                            return true;
+                        }
+                        if matches!(mark, "-" | "\u{2013}")
+                            && !range_end
+                            && p > 0
+                            && self.glued(p - 1)
+                            && self.tokens[p - 1].kind != Kind::Punct
+                        {
+                            return true;
+                        }
+                    }
+                    Kind::Number => {}
+                }
+            }
+        }
+        // `17:00`, `24/7`
+        if self.glued(i) && self.punct_is(i + 1, &[":", "/"]) && self.glued(i + 1) {
+            return true;
+        }
+        // `5 p.m.`, `10 am`, `21:00 GMT`
+        if self.word_is(i + 1, &["am", "pm", "GMT", "EST", "EDT", "UTC", "BST", "CET"])
+            || (self.word_is(i + 1, &["a", "p"]) && self.punct_is(i + 2, &["."]) && self.word_is(i + 3, &["m"]))
+        {
+            return true;
+        }
+        // `October 7`, `Oct. 7`, `7 October`
+        if let Some(p) = prev {
+            if self.word(p).is_some_and(lexicon::is_month)
+                || (self.punct_is(p, &["."]) && p > 0 && self.word(p - 1).is_some_and(lexicon::is_month))
+            {
+                return true;
+            }
+        }
+        if self.word(i + 1).is_some_and(lexicon::is_month) {
+            return true;
+        }
+        // `Resolution 2720`, `Route 4`, `Section 427`: a figure right after a
+        // capitalised word that does not open the sentence names something.
+        if let Some(p) = prev {
+            let plain = !self.str(i).contains([',', '.']);
+            if plain
+                && self.capitalized(p)
+                && !self.sentence_start(p)
+                && !self.word(p).is_some_and(|w| lexicon::is_month(w) || lexicon::is_weekday(w))
+                && !self.gap_has_newline(p)
+            {
+                return true;
+            }
+            // `No. 5`
+            if self.punct_is(p, &["."]) && p > 0 && self.word_is(p - 1, &["No", "Nos"]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn gap_has_newline(&self, p: usize) -> bool {
+        self.text[self.tokens[p].end as usize..self.tokens[p + 1].start as usize].contains('\n')
+    }
+
+    /// A four-digit figure between 1800 and 2100, not counting anything.
+    fn is_year(&self, i: usize) -> bool {
+        let digits = self.str(i);
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let year: u32 = digits.parse().unwrap_or(0);
+        if !(1800..=2100).contains(&year) {
+            return false;
+        }
+        // `2,000` is written with a separator; `2000 people` is rare, but a
+        // year is never followed by a plural noun and a preposition before
+        // makes a year certain.
+        let before_is_year_word = self.before(i).and_then(|p| self.word(p)).is_some_and(lexicon::is_year_preposition);
+        let plural_after = self.word(i + 1).is_some_and(|w| {
+            w.len() > 3 && w.ends_with('s') && w.as_bytes()[0].is_ascii_lowercase() && !w.ends_with("ss")
+        });
+        before_is_year_word || !plural_after
+    }
+
+    fn words_core(&self, i: usize) -> Option<Core> {
+        let first_word = self.word(i)?;
+        // `a dozen`, `a hundred`, `an estimated`… only `a` + scale word counts.
+        let article = first_word.eq_ignore_ascii_case("a") || first_word.eq_ignore_ascii_case("an");
+        let first_number = if article { i + 1 } else { i };
+        let first = lexicon::number_word(self.word(first_number)?)?;
+        if article && !matches!(first, NumberWord::Hundred | NumberWord::Dozen | NumberWord::Scale(_)) {
+            return None;
+        }
+        // A capitalised number word inside a sentence is a name
+        // (`Air Force One`, `Channel Nine`), not a count.
+        if !article && self.capitalized(i) && !self.sentence_start(i) {
+            return None;
+        }
+        let (value, last, scale) = self.compound(first_number, first)?;
+        // `two-thirds`, `one half`: fractions are not cardinals.
+        let after = last + 1;
+        let fraction_at = if self.punct_is(after, &["-"]) && self.glued(last) { after + 1 } else { after };
+        if self.word(fraction_at).is_some_and(lexicon::is_fraction) {
+            return None;
+        }
+        let mut core = Core {
+            first: i,
+            last,
+            start: self.tokens[i].start as usize,
+            end: self.tokens[last].end as usize,
+            value,
+            scale,
+            unit: Unit::Count,
+            lone_one: !article && last == i && value == 1.0,
+        };
+        if self.word_is(last + 1, &["percent"]) || self.word_is(last + 1, &["per"]) && self.word_is(last + 2, &["cent"]) {
+            core.unit = Unit::Percent;
+        }
+        Some(core)
+    }
+
+    /// Reads a compound number from word tokens: `twenty-five`,
+    /// `two hundred and five`, `fifty-seven thousand five hundred`.
+    fn compound(&self, i: usize, first: NumberWord) -> Option<(f64, usize, Option<f64>)> {
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut last = i;
+        let mut prev = first;
+        let mut scale = None;
+        let mut smallest_scale = f64::INFINITY;
+        apply(first, &mut total, &mut current, &mut scale, &mut smallest_scale)?;
+        let mut j = i + 1;
+        loop {
+            // separators: a glued hyphen (`twenty-five`), a space, or `and`
+            // after hundred or a scale (`two hundred and five`).
+            let mut k = j;
+            if self.punct_is(k, &["-"]) && self.glued(k - 1) && self.glued(k) {
+                k += 1;
+            } else if self.word_is(k, &["and"])
+                && matches!(prev, NumberWord::Hundred | NumberWord::Scale(_))
+            {
+                k += 1;
+            }
+            let Some(next) = self.word(k).and_then(lexicon::number_word) else { break };
+            let allowed = match (prev, next) {
+                (NumberWord::Ten(_), NumberWord::Unit(n)) => (1..=9).contains(&n),
+                (NumberWord::Unit(_) | NumberWord::Ten(_), NumberWord::Hundred) => current < 100.0,
+                (NumberWord::Hundred, NumberWord::Unit(_) | NumberWord::Ten(_)) => true,
+                (NumberWord::Scale(_), NumberWord::Unit(_) | NumberWord::Ten(_)) => true,
+                (_, NumberWord::Scale(s)) => s < smallest_scale && !matches!(prev, NumberWord::Scale(_) | NumberWord::Dozen),
+                (NumberWord::Unit(_) | NumberWord::Ten(_), NumberWord::Dozen) => true,
+                _ => false,
+            };
+            if !allowed {
+                break;
+            }
+            apply(next, &mut total, &mut current, &mut scale, &mut smallest_scale)?;
+            prev = next;
+            last = k;
+            j = k + 1;
+        }
+        Some((total + current, last, scale))
+    }
+
+    fn one_is_pronoun(&self, i: usize) -> bool {
+        if self.before(i).and_then(|p| self.word(p)).is_some_and(lexicon::pronoun_one_before) {
+            return true;
+        }
+        match self.tokens.get(i + 1).map(|t| t.kind) {
+            None => true,
+            Some(Kind::Word) => self.word(i + 1).is_some_and(lexicon::pronoun_one_after),
+            Some(Kind::Punct) => !self.punct_is(i + 1, &["-"]),
+            Some(Kind::Number) => false,
+        }
+    }
+
+    /// The hedge written before token `first`: its first token and qualifier.
+    fn hedge_before(&self, first: usize) -> (Option<usize>, Qualifier) {
+        for (words, qualifier) in lexicon::HEDGES_BEFORE {
+            let n = words.len();
+            if first < n {
+                continue;
+            }
+            let start = first - n;
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word(start + k).is_some_and(|t| t.eq_ignore_ascii_case(w)));
+            if matches {
+                return (Some(start), *qualifier);
+            }
+        }
+        (None, Qualifier::Exact)
+    }
+
+    /// A hedge written after the figure (`or more`, `-plus`, `+`).
+    fn hedge_after(&self, last: usize) -> Option<(usize, Qualifier)> {
+        if self.punct_is(last + 1, &["+"]) && self.glued(last) {
+            return Some((last + 1, Qualifier::Over));
+        }
+        if self.punct_is(last + 1, &["-"]) && self.glued(last) && self.word_is(last + 2, &["plus"]) {
+            return Some((last + 2, Qualifier::Over));
+        }
+        for (words, qualifier) in lexicon::HEDGES_AFTER {
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word(last + 1 + k).is_some_and(|t| t.eq_ignore_ascii_case(w)));
+            if matches {
+                return Some((last + words.len(), *qualifier));
+            }
+        }
+        None
+    }
+
+    /// The upper end of a range after `core`: `8 to 10`, `8-10`,
+    /// `one-to-three`, or `and 50` after `between 40`.
+    fn range_after(&self, core: &Core, between: bool) -> Option<RangeEnd> {
+        let mut k = core.last + 1;
+        let from = self.word_is(core.first.wrapping_sub(1), &["from"]);
+        if between {
+            if !self.word_is(k, &["and"]) {
+                return None;
+            }
+            k += 1;
+        } else if self.punct_is(k, &["-", "\u{2013}"]) && !self.word_is(k + 1, &["to"]) {
+            k += 1;
+        } else {
+            if self.punct_is(k, &["-"]) && self.glued(k - 1) {
+                k += 1;
+            }
+            if !self.word_is(k, &["to"]) || from {
+                return None;
+            }
+            k += 1;
+            if self.punct_is(k, &["-"]) && self.glued(k - 1) {
+                k += 1;
+            }
+        }
+        let high = self.core_at(k, true)?;
+        let scale_low = match (core.scale, high.scale) {
+            (None, Some(scale)) if core.value < high.value => scale,
+            _ => 1.0,
+        };
+        if core.value * scale_low >= high.value || (core.unit == Unit::Money) != (high.unit == Unit::Money) && core.unit != Unit::Count {
+            return None;
+        }
+        Some(RangeEnd {
+            value: high.value,
+            scale_low,
+            end: high.end,
+            last: high.last,
+            unit: high.unit,
+        })
+    }
+}
+
+struct RangeEnd {
+    value: f64,
+    /// The scale the low end takes from the high end (`1 to 2 million`).
+    scale_low: f64,
+    end: usize,
+    last: usize,
+    unit: Unit,
+}
+
+fn apply(word: NumberWord, total: &mut f64, current: &mut f64, scale: &mut Option<f64>, smallest: &mut f64) -> Option<()> {
+    match word {
+        NumberWord::Unit(n) | NumberWord::Ten(n) => *current += f64::from(n),
+        NumberWord::Hundred => *current = current.max(1.0) * 100.0,
+        NumberWord::Dozen => *current = current.max(1.0) * 12.0,
+        NumberWord::Scale(s) => {
+            *total += current.max(1.0) * s;
+            *current = 0.0;
+            *smallest = s;
+            *scale = Some(s);
+        }
+    }
+    Some(())
+}
+
+/// Units glued to a figure that keep it a quantity (`10km`, `5kg`).
+fn is_measure_suffix(word: &str) -> bool {
+    [
+        "km", "kg", "mph", "kph", "mm", "cm", "ft", "lb", "lbs", "gb", "mb", "tb", "kw", "mw",
+        "gw", "kwh", "mwh", "mg", "ml", "hrs", "yrs", "sqm", "x",
+    ]
+    .iter()
+    .any(|u| u.eq_ignore_ascii_case(word))
+}
+
+/// `57,500` → (57500, 0); `1.5` → (15, 1).
+fn parse_decimal(digits: &str) -> Option<(u64, u32)> {
+    let mut mantissa: u64 = 0;
+    let mut decimals = 0;
+    let mut after_point = false;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                decimals += u32::from(after_point);
+            }
+            b'.' => after_point = true,
+            _ => {}
+        }
+    }
+    Some((mantissa, decimals))
+}
+
+#[cfg(test)]
+mod tests;

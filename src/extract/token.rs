@@ -1,0 +1,167 @@
+//! A byte-level tokenizer: words, numbers and single punctuation marks,
+//! with byte offsets into the text. One pass, no allocation per token; the
+//! token buffer is reused across articles by the caller.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters, with inner apostrophes (`Israel's`, `they’re`).
+    Word,
+    /// Digits with thousands separators and one decimal point (`57,500`, `1.5`).
+    Number,
+    /// One character that is neither (`,` `%` `$` `-` `—` …).
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+}
+
+impl Token {
+    pub(crate) fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Appends the tokens of `text[range]` to `out`. Whitespace (including
+/// no-break and thin spaces) separates tokens and is not kept.
+pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut at = range.start;
+    let end = range.end;
+    while at < end {
+        let b = bytes[at];
+        let start = at;
+        let kind = if b.is_ascii_whitespace() {
+            at += 1;
+            continue;
+        } else if b.is_ascii_digit() {
+            at = number_end(bytes, at, end);
+            Kind::Number
+        } else if b.is_ascii_alphabetic() {
+            at = word_end(text, at + 1, end);
+            Kind::Word
+        } else if b < 0x80 {
+            at += 1;
+            Kind::Punct
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            if matches!(c, '\u{a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}') {
+                at += len;
+                continue;
+            }
+            if c.is_alphabetic() {
+                at = word_end(text, at + len, end);
+                Kind::Word
+            } else {
+                at += len;
+                Kind::Punct
+            }
+        };
+        out.push(Token {
+            start: start as u32,
+            end: at as u32,
+            kind,
+        });
+    }
+}
+
+fn number_end(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    let mut seen_point = false;
+    while at < end {
+        let b = bytes[at];
+        if b.is_ascii_digit() {
+            at += 1;
+        } else if b == b',' && group_of_three(bytes, at + 1, end) {
+            at += 1;
+        } else if b == b'.' && !seen_point && at + 1 < end && bytes[at + 1].is_ascii_digit() {
+            seen_point = true;
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// A thousands separator is followed by exactly three digits.
+fn group_of_three(bytes: &[u8], at: usize, end: usize) -> bool {
+    at + 3 <= end
+        && bytes[at..at + 3].iter().all(u8::is_ascii_digit)
+        && (at + 3 == end || !bytes[at + 3].is_ascii_digit())
+}
+
+fn word_end(text: &str, mut at: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while at < end {
+        let b = bytes[at];
+        if b.is_ascii_alphabetic() {
+            at += 1;
+        } else if b == b'\'' && at + 1 < end && bytes[at + 1].is_ascii_alphabetic() {
+            at += 1;
+        } else if b >= 0x80 {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            let next_is_letter = bytes.get(at + len).is_some_and(u8::is_ascii_alphabetic);
+            if c.is_alphabetic() || (c == '\u{2019}' && next_is_letter) {
+                at += len;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, Kind)> {
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &mut out);
+        out.iter().map(|t| (&text[t.range()], t.kind)).collect()
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_one_point() {
+        use Kind::*;
+        assert_eq!(
+            kinds("57,500 and 1.5m, 1,20 (3.2.1)"),
+            vec![
+                ("57,500", Number),
+                ("and", Word),
+                ("1.5", Number),
+                ("m", Word),
+                (",", Punct),
+                ("1", Number),
+                (",", Punct),
+                ("20", Number),
+                ("(", Punct),
+                ("3.2", Number),
+                (".", Punct),
+                ("1", Number),
+                (")", Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_keep_apostrophes_and_non_ascii_letters() {
+        assert_eq!(
+            kinds("they’re Israel's café — x"),
+            vec![
+                ("they’re", Kind::Word),
+                ("Israel's", Kind::Word),
+                ("café", Kind::Word),
+                ("—", Kind::Punct),
+                ("x", Kind::Word),
+            ]
+        );
+    }
+}
