@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 
 use crate::article::{self, Article, InputProblem};
-use crate::classify::{self, Claim};
+use crate::classify::{Claim, Classifier};
 use crate::extract::Scanner;
 use crate::output::claims::{ClaimsFormat, ClaimsWriter};
 use crate::output::report::{InputDiagnostic, Style};
@@ -37,7 +37,11 @@ impl ExitStatus {
 }
 
 #[derive(Parser)]
-#[command(name = "figcheck", version, about = "Claim and figure consistency checker for news text")]
+#[command(
+    name = "figcheck",
+    version,
+    about = "Claim and figure consistency checker for news text"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -90,12 +94,21 @@ impl Color {
     /// narrated text elsewhere or when NO_COLOR is set.
     fn style(self) -> Style {
         match self {
-            Color::Always => Style::Graphical { color: true, width: 100 },
-            Color::Never => Style::Graphical { color: false, width: 80 },
+            Color::Always => Style::Graphical {
+                color: true,
+                width: 100,
+            },
+            Color::Never => Style::Graphical {
+                color: false,
+                width: 80,
+            },
             Color::Auto => {
                 let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
                 if io::stderr().is_terminal() && !no_color {
-                    Style::Graphical { color: true, width: 100 }
+                    Style::Graphical {
+                        color: true,
+                        width: 100,
+                    }
                 } else {
                     Style::Narrated
                 }
@@ -110,7 +123,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitS
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() { ExitStatus::Error } else { ExitStatus::Success };
+            return if err.use_stderr() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Success
+            };
         }
     };
     let result = match cli.command {
@@ -132,7 +149,12 @@ fn thread_pool(jobs: Option<usize>) -> rayon::ThreadPool {
     if let Some(jobs) = jobs {
         builder = builder.num_threads(jobs.max(1));
     }
-    builder.build().unwrap_or_else(|_| rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool"))
+    builder.build().unwrap_or_else(|_| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool")
+    })
 }
 
 /// The articles of one input with their claims, or its problems.
@@ -141,7 +163,7 @@ struct Extracted {
     problems: Vec<InputProblem>,
 }
 
-fn extract_input(input: &article::Input, pack: &Pack) -> Extracted {
+fn extract_input(input: &article::Input, classifier: &Classifier<'_>) -> Extracted {
     let loaded = article::load(input);
     let mut scanner = Scanner::new();
     let mut mentions = Vec::new();
@@ -151,7 +173,7 @@ fn extract_input(input: &article::Input, pack: &Pack) -> Extracted {
         .map(|article| {
             mentions.clear();
             scanner.scan(&article.text, article.body.clone(), &mut mentions);
-            let claims = classify::classify(&article, std::mem::take(&mut mentions), pack);
+            let claims = classifier.classify(&article, std::mem::take(&mut mentions));
             (article, claims)
         })
         .collect();
@@ -171,7 +193,8 @@ fn report_problems(problems: &[InputProblem], style: Style) -> io::Result<()> {
 
 fn claims(args: &ClaimsArgs) -> io::Result<ExitStatus> {
     let style = args.corpus.color.style();
-    let pack = Pack::default();
+    let pack = Pack::default_pack();
+    let classifier = Classifier::new(&pack);
     let (inputs, mut problems) = article::walk(&args.corpus.paths);
     let pool = thread_pool(args.corpus.jobs);
     let stdout = io::stdout().lock();
@@ -179,8 +202,12 @@ fn claims(args: &ClaimsArgs) -> io::Result<ExitStatus> {
     // Inputs are extracted in parallel in chunks and written in order, so
     // the output does not depend on the number of threads.
     for chunk in inputs.chunks(256) {
-        let extracted: Vec<Extracted> =
-            pool.install(|| chunk.par_iter().map(|input| extract_input(input, &pack)).collect());
+        let extracted: Vec<Extracted> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| extract_input(input, &classifier))
+                .collect()
+        });
         for input in extracted {
             for (article, claims) in &input.articles {
                 writer.article(article, claims, &pack, args.all)?;
@@ -190,5 +217,9 @@ fn claims(args: &ClaimsArgs) -> io::Result<ExitStatus> {
     }
     writer.finish()?;
     report_problems(&problems, style)?;
-    Ok(if problems.is_empty() { ExitStatus::Success } else { ExitStatus::Failure })
+    Ok(if problems.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
 }

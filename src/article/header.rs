@@ -77,9 +77,10 @@ fn apply(
 /// Finds front matter: the fence, the byte range inside the fences, and
 /// where the body starts.
 fn front_matter(text: &str) -> Option<(&'static str, std::ops::Range<usize>, usize)> {
-    let fence = ["+++", "---"]
-        .into_iter()
-        .find(|fence| text.strip_prefix(fence).is_some_and(|rest| rest.starts_with(['\n', '\r'])))?;
+    let fence = ["+++", "---"].into_iter().find(|fence| {
+        text.strip_prefix(fence)
+            .is_some_and(|rest| rest.starts_with(['\n', '\r']))
+    })?;
     let inner_start = text[3..].find('\n')? + 4;
     let mut at = inner_start;
     for line in text[inner_start..].split_inclusive('\n') {
@@ -92,10 +93,13 @@ fn front_matter(text: &str) -> Option<(&'static str, std::ops::Range<usize>, usi
 }
 
 fn toml_fields(inner: &str) -> Result<Vec<Field<'_>>, (String, Option<std::ops::Range<usize>>)> {
-    let table: toml::Table = toml::from_str(inner).map_err(|err| (err.message().to_string(), err.span()))?;
+    let table: toml::Table =
+        toml::from_str(inner).map_err(|err| (err.message().to_string(), err.span()))?;
     let mut fields = Vec::new();
     for key in ["date", "outlet", "source", "title", "url"] {
-        let Some(value) = table.get(key) else { continue };
+        let Some(value) = table.get(key) else {
+            continue;
+        };
         let text = match value {
             toml::Value::String(s) => s.clone(),
             other => other.to_string(),
@@ -140,7 +144,11 @@ fn yaml_fields(inner: &str) -> Vec<Field<'_>> {
                     .and_then(|v| v.strip_suffix('"'))
                     .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
                     .unwrap_or(value);
-                fields.push((known, unquoted.to_string(), value_start..value_start + value.len()));
+                fields.push((
+                    known,
+                    unquoted.to_string(),
+                    value_start..value_start + value.len(),
+                ));
             }
         }
         at += line.len();
@@ -175,7 +183,10 @@ fn seed_header(
     let after = &text[at..];
     let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
     if after[spaces..].starts_with('(') {
-        if let Some(close) = after[spaces..].find(')').filter(|c| !after[spaces..spaces + c].contains('\n')) {
+        if let Some(close) = after[spaces..]
+            .find(')')
+            .filter(|c| !after[spaces..spaces + c].contains('\n'))
+        {
             let outlet = after[spaces + 1..spaces + close].trim();
             if !outlet.is_empty() {
                 meta.outlet = Some(outlet.to_string());
@@ -186,7 +197,9 @@ fn seed_header(
     let after = &text[at..];
     let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
     if let Some(rest) = after[spaces..].strip_prefix('\u{2014}') {
-        at += spaces + '\u{2014}'.len_utf8() + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+        at += spaces
+            + '\u{2014}'.len_utf8()
+            + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
     } else {
         at += spaces;
     }

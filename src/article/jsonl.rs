@@ -24,9 +24,9 @@ struct Record {
 
 pub(super) fn parse(name: &str, bytes: &[u8], loaded: &mut Loaded) {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        loaded
-            .problems
-            .push(InputProblem::new(name, "empty article").help("the JSON Lines file has no records"));
+        loaded.problems.push(
+            InputProblem::new(name, "empty article").help("the JSON Lines file has no records"),
+        );
         return;
     }
     for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -70,7 +70,9 @@ fn parse_line(name: &str, line: &[u8]) -> Result<(Article, Option<InputProblem>)
     if let Some(date) = record.date {
         meta.date = parse_date(&date);
         if meta.date.is_none() && !date.eq_ignore_ascii_case("unknown") {
-            let at = text.find(&format!("\"{date}\"")).map_or(0..0, |at| at..at + date.len() + 2);
+            let at = text
+                .find(&format!("\"{date}\""))
+                .map_or(0..0, |at| at..at + date.len() + 2);
             problem = Some(
                 InputProblem::new(name, format!("unparsable date `{date}`"))
                     .at(Arc::from(text), at)
@@ -91,7 +93,11 @@ fn parse_line(name: &str, line: &[u8]) -> Result<(Article, Option<InputProblem>)
 /// serde_json reports 1-based line and column; the line is one line, so
 /// the column is a byte offset plus one.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     (line_start + column.saturating_sub(1)).min(text.len())
 }
 

@@ -141,8 +141,9 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputProblem> {
             .help("only UTF-8 text articles (.txt, .md, .jsonl) are checked"));
     }
     match String::from_utf8(bytes) {
-        Ok(text) if text.trim().is_empty() => Err(InputProblem::new(name, "empty article")
-            .help("the file has no text to check")),
+        Ok(text) if text.trim().is_empty() => {
+            Err(InputProblem::new(name, "empty article").help("the file has no text to check"))
+        }
         Ok(text) => Ok(text),
         Err(err) => {
             let at = err.utf8_error().valid_up_to();
@@ -163,8 +164,7 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputProblem> {
 pub(crate) fn parse_date(text: &str) -> Option<Date> {
     let text = text.trim();
     let day = text.get(..10).unwrap_or(text);
-    if day.len() != 10 || text.len() > 10 && !matches!(text.as_bytes()[10], b'T' | b' ' | b't')
-    {
+    if day.len() != 10 || text.len() > 10 && !matches!(text.as_bytes()[10], b'T' | b' ' | b't') {
         return None;
     }
     day.parse::<Date>().ok()
@@ -176,7 +176,10 @@ mod tests {
 
     #[test]
     fn dates_parse_with_or_without_time() {
-        assert_eq!(parse_date("2023-12-21"), Some(jiff::civil::date(2023, 12, 21)));
+        assert_eq!(
+            parse_date("2023-12-21"),
+            Some(jiff::civil::date(2023, 12, 21))
+        );
         assert_eq!(
             parse_date("2023-12-21T08:00:00Z"),
             Some(jiff::civil::date(2023, 12, 21))

@@ -79,7 +79,10 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<InputProblem
                     });
                 }
             }
-            Err(err) => problems.push(InputProblem::new(dir.display().to_string(), err.to_string())),
+            Err(err) => problems.push(InputProblem::new(
+                dir.display().to_string(),
+                err.to_string(),
+            )),
         }
     }
 }

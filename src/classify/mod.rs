@@ -1,30 +1,211 @@
 //! Claims: a numeric mention with what it counts (metric), the date it
 //! describes (`as_of`) and who reported it (attribution).
+//!
+//! A metric is chosen by the cues of the loaded packs: all cues of one
+//! list (`after`, `before`, …) are compiled into one `RegexSet`, so each
+//! figure costs one set match per list; the individual regexes run only
+//! for the metrics that set matched, to rank them by closeness.
+
+mod attribution;
+mod date;
+mod sentence;
+
+use std::ops::Range;
+
+use regex::bytes::RegexSet;
+
+pub use date::When;
 
 use crate::article::Article;
-use crate::extract::Mention;
+use crate::extract::{Mention, Unit};
+use crate::rules::{MetricDef, Pack};
+
+/// The cue lists of a metric, in the order `Classifier` compiles them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueList {
+    After,
+    Before,
+    Context,
+    Veto,
+    VetoAfter,
+    VetoBefore,
+}
+
+impl CueList {
+    const ALL: [CueList; 6] = [
+        CueList::After,
+        CueList::Before,
+        CueList::Context,
+        CueList::Veto,
+        CueList::VetoAfter,
+        CueList::VetoBefore,
+    ];
+
+    pub fn of(self, metric: &MetricDef) -> &[crate::rules::Cue] {
+        match self {
+            CueList::After => &metric.after,
+            CueList::Before => &metric.before,
+            CueList::Context => &metric.context,
+            CueList::Veto => &metric.veto,
+            CueList::VetoAfter => &metric.veto_after,
+            CueList::VetoBefore => &metric.veto_before,
+        }
+    }
+}
 
 /// A mention classified in the context of its article.
 #[derive(Debug, Clone)]
 pub struct Claim {
     pub mention: Mention,
+    /// Index of the metric in the pack.
     pub metric: Option<usize>,
-    pub as_of: Option<jiff::civil::Date>,
+    pub as_of: Option<When>,
     pub attribution: Option<String>,
-    /// Why the metric was chosen, for `claims --explain`.
-    pub explain: Option<String>,
+    /// The cue that chose the metric: its list and index in that list.
+    pub cue: Option<(CueList, usize)>,
 }
 
-/// Classifies every mention of one article.
-pub fn classify(article: &Article, mentions: Vec<Mention>, _pack: &crate::rules::Pack) -> Vec<Claim> {
-    mentions
-        .into_iter()
-        .map(|mention| Claim {
-            mention,
-            metric: None,
-            as_of: article.meta.date,
-            attribution: None,
-            explain: None,
-        })
-        .collect()
+/// How far the figure's context reaches on each side, in bytes: cues are
+/// phrases next to the figure, and a bound keeps matching cheap.
+const WINDOW: usize = 160;
+
+/// The compiled cue sets of a pack, shared by all threads.
+pub struct Classifier<'p> {
+    pack: &'p Pack,
+    /// Per cue list: the set of all metrics' cues, and for each pattern its
+    /// metric and index in the metric's list.
+    sets: Vec<(RegexSet, Vec<(usize, usize)>)>,
 }
+
+impl<'p> Classifier<'p> {
+    pub fn new(pack: &'p Pack) -> Classifier<'p> {
+        let sets = CueList::ALL
+            .iter()
+            .map(|list| {
+                let mut patterns = Vec::new();
+                let mut owners = Vec::new();
+                for (m, metric) in pack.metrics.iter().enumerate() {
+                    for (i, cue) in list.of(metric).iter().enumerate() {
+                        patterns.push(cue.pattern.as_str());
+                        owners.push((m, i));
+                    }
+                }
+                let set = regex::bytes::RegexSetBuilder::new(&patterns)
+                    .case_insensitive(true)
+                    .unicode(false)
+                    .build()
+                    .expect("every cue compiled alone when the pack was loaded");
+                (set, owners)
+            })
+            .collect();
+        Classifier { pack, sets }
+    }
+
+    pub fn pack(&self) -> &'p Pack {
+        self.pack
+    }
+
+    /// Classifies every mention of one article.
+    pub fn classify(&self, article: &Article, mentions: Vec<Mention>) -> Vec<Claim> {
+        let text = article.text.as_str();
+        let sentences = sentence::sentences(text, article.body.clone());
+        let mut attributions: Vec<Option<Option<String>>> = vec![None; sentences.len()];
+        let mut claims = Vec::with_capacity(mentions.len());
+        for mention in mentions {
+            let s = sentences
+                .partition_point(|r| r.end <= mention.start)
+                .min(sentences.len().saturating_sub(1));
+            let sentence = sentences.get(s).cloned().unwrap_or(article.body.clone());
+            let clauses = sentence::clauses(text, sentence.clone());
+            let clause = clauses
+                .iter()
+                .find(|c| c.start <= mention.start && mention.start < c.end)
+                .cloned()
+                .unwrap_or_else(|| sentence.clone());
+            let chosen = self.metric(text, &mention, &sentence, &clause);
+            let as_of = date::resolve(
+                &text.as_bytes()[clause.clone()],
+                mention.start - clause.start..mention.end - clause.start,
+                article.meta.date,
+                &self.pack.events,
+            );
+            let attribution = attributions
+                .get_mut(s)
+                .map(|slot| {
+                    slot.get_or_insert_with(|| attribution::attribution(&text[sentence.clone()]))
+                        .clone()
+                })
+                .unwrap_or_default();
+            claims.push(Claim {
+                metric: chosen.map(|(m, _)| m),
+                cue: chosen.map(|(_, cue)| cue),
+                as_of: chosen.and(as_of),
+                attribution,
+                mention,
+            });
+        }
+        claims
+    }
+
+    /// The metric whose cue sits closest to the figure, if any metric
+    /// matches and none of its vetoes does.
+    fn metric(
+        &self,
+        text: &str,
+        mention: &Mention,
+        sentence: &Range<usize>,
+        clause: &Range<usize>,
+    ) -> Option<(usize, (CueList, usize))> {
+        if mention.unit != Unit::Count {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let after = &bytes[mention.end..clause.end.min(mention.end + WINDOW).max(mention.end)];
+        let before_start = clause.start.max(mention.start.saturating_sub(WINDOW));
+        let before = &bytes[before_start.min(mention.start)..mention.start];
+        let sentence_text = &bytes[sentence.clone()];
+        let clause_text = &bytes[clause.clone()];
+        let mut best: Option<(usize, (CueList, usize))> = None;
+        let mut best_len = usize::MAX;
+        for (list, haystack) in [(CueList::After, after), (CueList::Before, before)] {
+            let (set, owners) = &self.sets[list as usize];
+            for pattern in set.matches(haystack).iter() {
+                let (m, i) = owners[pattern];
+                let metric = &self.pack.metrics[m];
+                let Some(found) = list.of(metric)[i].regex.find(haystack) else {
+                    continue;
+                };
+                // the shorter the cue match, the closer its words sit to the figure
+                if found.len() < best_len
+                    && self.allowed(m, after, before, sentence_text, clause_text)
+                {
+                    best_len = found.len();
+                    best = Some((m, (list, i)));
+                }
+            }
+        }
+        best
+    }
+
+    fn allowed(
+        &self,
+        metric: usize,
+        after: &[u8],
+        before: &[u8],
+        sentence: &[u8],
+        clause: &[u8],
+    ) -> bool {
+        let has = |list: CueList, haystack: &[u8]| {
+            let (set, owners) = &self.sets[list as usize];
+            set.matches(haystack).iter().any(|p| owners[p].0 == metric)
+        };
+        let def = &self.pack.metrics[metric];
+        (def.context.is_empty() || has(CueList::Context, sentence))
+            && !has(CueList::Veto, clause)
+            && !has(CueList::VetoAfter, after)
+            && !has(CueList::VetoBefore, before)
+    }
+}
+
+#[cfg(test)]
+mod tests;

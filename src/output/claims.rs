@@ -41,7 +41,22 @@ impl Row<'_> {
         date.map(|d| d.to_string())
     }
 
-    fn json(&self, explain: bool) -> Value {
+    fn as_of(&self) -> Option<String> {
+        Self::date(self.claim.as_of.map(|w| w.day))
+    }
+
+    /// Which cue chose the metric, with the pattern and its file.
+    fn explain(&self, pack: &Pack) -> Option<String> {
+        let (list, index) = self.claim.cue?;
+        let metric = pack.metric(self.claim.metric?);
+        let cue = list.of(metric).get(index)?;
+        Some(format!(
+            "{} cue {} `{}` ({})",
+            metric.id, cue.name, cue.pattern, cue.file
+        ))
+    }
+
+    fn json(&self, explain: Option<&Pack>) -> Value {
         let (value, low, high) = self.values();
         let num = |v: Option<f64>| v.map_or(Value::Null, number_json);
         let string = |v: Option<String>| v.map_or(Value::Null, Value::from);
@@ -53,14 +68,23 @@ impl Row<'_> {
         map.insert("value".into(), num(value));
         map.insert("low".into(), num(low));
         map.insert("high".into(), num(high));
-        map.insert("qualifier".into(), Value::from(self.claim.mention.qualifier.as_str()));
+        map.insert(
+            "qualifier".into(),
+            Value::from(self.claim.mention.qualifier.as_str()),
+        );
         map.insert("metric".into(), string(self.metric.map(str::to_string)));
-        map.insert("as_of".into(), string(Self::date(self.claim.as_of)));
-        map.insert("published".into(), string(Self::date(self.article.meta.date)));
+        map.insert("as_of".into(), string(self.as_of()));
+        if let Some(from) = self.claim.as_of.and_then(|w| w.from) {
+            map.insert("as_of_from".into(), Value::from(from.to_string()));
+        }
+        map.insert(
+            "published".into(),
+            string(Self::date(self.article.meta.date)),
+        );
         map.insert("outlet".into(), string(self.article.meta.outlet.clone()));
         map.insert("attribution".into(), string(self.claim.attribution.clone()));
-        if explain {
-            map.insert("explain".into(), string(self.claim.explain.clone()));
+        if let Some(pack) = explain {
+            map.insert("explain".into(), string(self.explain(pack)));
         }
         Value::Object(map)
     }
@@ -79,13 +103,21 @@ impl Row<'_> {
             amount,
             self.claim.mention.qualifier.as_str().to_string(),
             self.metric.unwrap_or("-").to_string(),
-            Self::date(self.claim.as_of).unwrap_or_else(|| "-".into()),
+            self.as_of().unwrap_or_else(|| "-".into()),
             self.claim.attribution.clone().unwrap_or_else(|| "-".into()),
         ]
     }
 }
 
-const HEADER: [&str; 7] = ["location", "text", "value", "qualifier", "metric", "as_of", "attribution"];
+const HEADER: [&str; 7] = [
+    "location",
+    "text",
+    "value",
+    "qualifier",
+    "metric",
+    "as_of",
+    "attribution",
+];
 
 /// Writes claims in one format. The table is aligned, so it is collected
 /// and written at `finish`; JSON Lines and CSV stream.
@@ -109,7 +141,13 @@ impl<W: Write> ClaimsWriter<W> {
     }
 
     /// Writes the claims of one article; unclassified mentions only with `all`.
-    pub fn article(&mut self, article: &Article, claims: &[Claim], pack: &Pack, all: bool) -> io::Result<()> {
+    pub fn article(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        pack: &Pack,
+        all: bool,
+    ) -> io::Result<()> {
         let index = (self.format != ClaimsFormat::Json).then(|| LineIndex::new(&article.text));
         for claim in claims {
             if !all && claim.metric.is_none() {
@@ -122,7 +160,7 @@ impl<W: Write> ClaimsWriter<W> {
             };
             match self.format {
                 ClaimsFormat::Json => {
-                    serde_json::to_writer(&mut self.out, &row.json(self.explain))?;
+                    serde_json::to_writer(&mut self.out, &row.json(self.explain.then_some(pack)))?;
                     self.out.write_all(b"\n")?;
                 }
                 ClaimsFormat::Csv => {
@@ -136,7 +174,7 @@ impl<W: Write> ClaimsWriter<W> {
                     }
                     let mut cells = row.cells(index.as_ref().expect("index for csv"));
                     if self.explain {
-                        cells.push(claim.explain.clone().unwrap_or_default());
+                        cells.push(row.explain(pack).unwrap_or_default());
                     }
                     let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
                     writeln!(self.out, "{}", line.join(","))?;
@@ -144,7 +182,7 @@ impl<W: Write> ClaimsWriter<W> {
                 ClaimsFormat::Table => {
                     let mut cells = row.cells(index.as_ref().expect("index for table"));
                     if self.explain {
-                        cells.push(claim.explain.clone().unwrap_or_else(|| "-".into()));
+                        cells.push(row.explain(pack).unwrap_or_else(|| "-".into()));
                     }
                     self.table.push(cells);
                 }
@@ -162,7 +200,13 @@ impl<W: Write> ClaimsWriter<W> {
             self.table.insert(0, header);
             let columns = self.table[0].len();
             let widths: Vec<usize> = (0..columns)
-                .map(|c| self.table.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+                .map(|c| {
+                    self.table
+                        .iter()
+                        .map(|r| r[c].chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
                 .collect();
             for row in &self.table {
                 let mut line = String::new();
@@ -171,7 +215,10 @@ impl<W: Write> ClaimsWriter<W> {
                         line.push_str(cell);
                     } else {
                         line.push_str(cell);
-                        line.extend(std::iter::repeat_n(' ', widths[c] - cell.chars().count() + 2));
+                        line.extend(std::iter::repeat_n(
+                            ' ',
+                            widths[c] - cell.chars().count() + 2,
+                        ));
                     }
                 }
                 writeln!(self.out, "{}", line.trim_end())?;

@@ -1,0 +1,179 @@
+//! Sentences and clauses of a body, as byte ranges. Cues look at the
+//! clause of a figure (dates, vetoes) or its sentence (context,
+//! attribution), so both are computed once per article.
+
+use std::ops::Range;
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: [&str; 36] = [
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr", "no",
+    "nos", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "vs",
+    "inc", "corp", "co", "ltd", "prof", "capt", "sgt", "maj", "mt",
+];
+
+/// Splits `text[body]` into sentences: after `.`, `!` or `?` (and any
+/// closing quotes) followed by a space and a capital, digit or quote, and
+/// at line breaks.
+pub(crate) fn sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = body.start;
+    let mut i = body.start;
+    while i < body.end {
+        let b = bytes[i];
+        let end_here = match b {
+            b'\n' => Some(i),
+            b'.' | b'!' | b'?' => {
+                let mut j = i + 1;
+                // closing quotes and brackets stay with the sentence
+                while j < body.end {
+                    if matches!(bytes[j], b'"' | b'\'' | b')') {
+                        j += 1;
+                    } else if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}')
+                    {
+                        j += 3;
+                    } else {
+                        break;
+                    }
+                }
+                let next = text[j..body.end].trim_start_matches([' ', '\t']);
+                let gap = body.end - j - next.len();
+                let opens = next.chars().next().is_some_and(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(')
+                });
+                let abbreviation = b == b'.' && is_abbreviation(&text[start..i]);
+                (next.is_empty()
+                    || next.starts_with(['\n', '\r'])
+                    || (gap > 0 && opens && !abbreviation))
+                    .then_some(j)
+            }
+            _ => None,
+        };
+        if let Some(end) = end_here {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(text, start..body.end, &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// The word before a period is an abbreviation or an initial (`U.S.`).
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let last = word.rsplit('.').next().unwrap_or(word);
+    (last.len() == 1 && last.chars().all(|c| c.is_ascii_uppercase()))
+        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last))
+}
+
+/// Splits a sentence into clauses at `;`, a spaced dash, and a comma
+/// before `while`, `but`, `whereas`, `although`, `though`, `yet`.
+pub(crate) fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[sentence.clone()];
+    let mut cuts = Vec::new();
+    for (i, c) in s.char_indices() {
+        let rest = &s[i + c.len_utf8()..];
+        let cut = match c {
+            ';' => true,
+            '\u{2014}' | '\u{2013}' => s[..i].ends_with(' ') && rest.starts_with(' '),
+            ',' => {
+                let next = rest.trim_start();
+                ["while ", "but ", "whereas ", "although ", "though ", "yet "]
+                    .iter()
+                    .any(|w| {
+                        next.as_bytes()
+                            .get(..w.len())
+                            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                    })
+            }
+            _ => false,
+        };
+        if cut {
+            cuts.push(i);
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        out.push(sentence.start + start..sentence.start + cut);
+        start = cut;
+    }
+    out.push(sentence.start + start..sentence.end);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn sentences_split_at_ends_and_lines() {
+        assert_eq!(
+            split("Ten died. “We act,” he said! Why?\nHeadline here\nMore."),
+            [
+                "Ten died.",
+                "“We act,” he said!",
+                "Why?",
+                "Headline here",
+                "More."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("U.S. President Joe Biden met Mr. Smith on Oct. 7 at 5 p.m. Then he left."),
+            [
+                "U.S. President Joe Biden met Mr. Smith on Oct. 7 at 5 p.m.",
+                "Then he left."
+            ]
+        );
+        assert_eq!(
+            split("It cost approx. 5 dollars. Next."),
+            ["It cost approx. 5 dollars.", "Next."]
+        );
+    }
+
+    #[test]
+    fn clauses_split_before_while() {
+        let text =
+            "An attack killed 1,200 on October 7, 2023, while strikes killed 57,500; talks go on.";
+        let parts: Vec<&str> = clauses(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "An attack killed 1,200 on October 7, 2023",
+                ", while strikes killed 57,500",
+                "; talks go on."
+            ]
+        );
+    }
+}

@@ -1,0 +1,240 @@
+//! Metric selection on sentences written for figcheck: each metric with
+//! phrasings that must select it, and confusions that must not.
+
+use super::*;
+use crate::article::Metadata;
+use crate::extract::Scanner;
+
+fn claims(text: &str) -> Vec<(String, Option<String>)> {
+    let pack = Pack::default_pack();
+    let classifier = Classifier::new(&pack);
+    let article = Article {
+        name: "t.txt".into(),
+        text: text.to_string(),
+        body: 0..text.len(),
+        meta: Metadata {
+            date: Some(jiff::civil::date(2023, 12, 21)),
+            ..Metadata::default()
+        },
+    };
+    let mut mentions = Vec::new();
+    Scanner::new().scan(text, 0..text.len(), &mut mentions);
+    classifier
+        .classify(&article, mentions)
+        .into_iter()
+        .map(|c| {
+            (
+                text[c.mention.start..c.mention.end].to_string(),
+                c.metric.map(|m| pack.metric(m).id.clone()),
+            )
+        })
+        .collect()
+}
+
+/// The metric of the only figure in `text`.
+fn metric(text: &str) -> Option<String> {
+    let found = claims(text);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    found[0].1.clone()
+}
+
+fn assert_metric(expected: Option<&str>, sentences: &[&str]) {
+    for sentence in sentences {
+        assert_eq!(metric(sentence).as_deref(), expected, "{sentence}");
+    }
+}
+
+#[test]
+fn hostages_taken() {
+    assert_metric(
+        Some("hostages.taken"),
+        &[
+            "Gunmen abducted 251 people in the raid.",
+            "The attack left 251 hostages taken to Gaza.",
+            "About 240 people were taken hostage that day.",
+            "Hamas seized 250 captives during the assault.",
+        ],
+    );
+}
+
+#[test]
+fn hostages_held() {
+    assert_metric(
+        Some("hostages.held"),
+        &[
+            "Talks on the hostages went on as nearly 130 were still being held in Gaza.",
+            "Israel says 129 hostages remain in captivity.",
+            "Relatives of the 59 hostages still held in Gaza marched.",
+            "Hamas is still holding 100 hostages, officials said.",
+            "The group has 132 captives in the enclave, believed to be held in tunnels.",
+        ],
+    );
+}
+
+#[test]
+fn hostages_released() {
+    assert_metric(
+        Some("hostages.released"),
+        &[
+            "The deal would see the release of 10 living hostages.",
+            "So far 105 hostages have been freed.",
+            "Under the plan, 33 captives are to be released in stages.",
+        ],
+    );
+}
+
+#[test]
+fn bodies_of_hostages_are_not_hostages_released_or_held() {
+    assert_metric(
+        None,
+        &[
+            "The deal also returns the bodies of nine hostages.",
+            "Israel recovered 8 dead hostages from the tunnel.",
+        ],
+    );
+}
+
+#[test]
+fn prisoners_released() {
+    assert_metric(
+        Some("prisoners.released"),
+        &[
+            "In exchange, Israel will free 150 Palestinian prisoners.",
+            "The swap saw 1,900 detainees released from jails.",
+        ],
+    );
+    assert_metric(
+        None,
+        &["Israel holds 9,000 Palestinian prisoners in its jails."],
+    );
+}
+
+#[test]
+fn aid_trucks() {
+    assert_metric(
+        Some("aid.trucks"),
+        &[
+            "Another 165 trucks worth of humanitarian aid went in.",
+            "Only 76 aid trucks crossed at Kerem Shalom.",
+            "Officials said 200 lorries of food entered the Strip.",
+        ],
+    );
+    assert_metric(None, &["The agency delivered 300 tonnes of flour."]);
+}
+
+#[test]
+fn deaths_in_gaza() {
+    assert_metric(
+        Some("deaths.gaza"),
+        &[
+            "The war has killed more than 20,000 people in Gaza, the health ministry said.",
+            "Strikes have led to upwards of 57,500 fatalities in Gaza.",
+            "The death toll in Gaza has risen to 25,105, officials said.",
+            "Some 30,000 Palestinians have been killed, according to the ministry.",
+        ],
+    );
+}
+
+#[test]
+fn subgroup_and_elsewhere_tolls_are_not_deaths_gaza() {
+    assert_metric(
+        None,
+        &[
+            "The strikes in Gaza have killed 8,000 children, the ministry said.",
+            "Israeli forces have killed 500 Palestinians in the West Bank.",
+            "Strikes in Lebanon killed 40 people, according to officials.",
+            "In Gaza, 120 journalists have been killed since the war began.",
+        ],
+    );
+}
+
+#[test]
+fn deaths_in_israel() {
+    assert_metric(
+        Some("deaths.israel"),
+        &[
+            "The October 7 attack killed 1,200 people in Israel.",
+            "The attack resulted in approximately 1,200 Israeli deaths.",
+            "Some of the 1,139 people killed in Israel on October 7 were buried.",
+        ],
+    );
+    assert_metric(
+        None,
+        &["Israeli strikes killed 1,200 soldiers of the group in Israel."],
+    );
+}
+
+#[test]
+fn the_two_tolls_of_one_sentence_are_told_apart() {
+    let found = claims(
+        "The war began on October 7, 2023, with an attack that resulted in approximately 1,200 Israeli deaths, while strikes have led to upwards of 57,500 fatalities in Gaza.",
+    );
+    let metrics: Vec<Option<&str>> = found.iter().map(|(_, m)| m.as_deref()).collect();
+    assert_eq!(metrics, [Some("deaths.israel"), Some("deaths.gaza")]);
+}
+
+#[test]
+fn injured_in_gaza() {
+    assert_metric(
+        Some("injured.gaza"),
+        &[
+            "More than 50,000 people have been wounded in Gaza, the ministry said.",
+            "The number of injured in the enclave stands at 60,000.",
+        ],
+    );
+    assert_metric(None, &["Some 300 soldiers were wounded in Israel."]);
+}
+
+#[test]
+fn displaced_in_gaza() {
+    assert_metric(
+        Some("displaced.gaza"),
+        &[
+            "Troops may enter Rafah, where over 1.5 million civilians have sought refuge.",
+            "The UN says 1.9 million Gazans have fled their homes.",
+            "About 1.7 million people in Gaza have been displaced.",
+        ],
+    );
+    assert_metric(
+        None,
+        &["Some 60,000 Israelis have been displaced from northern Israel."],
+    );
+}
+
+#[test]
+fn pause_days() {
+    assert_metric(
+        Some("pause.days"),
+        &[
+            "The proposed pause, lasting up to three days, would let aid in.",
+            "They discussed a 60-day ceasefire.",
+            "Both sides agreed to a four-day truce.",
+        ],
+    );
+    assert_metric(
+        None,
+        &[
+            "The ceasefire came after 470 days of war.",
+            "The talks lasted three days in Cairo.",
+        ],
+    );
+}
+
+#[test]
+fn percentages_and_money_are_never_counts_of_a_metric() {
+    assert_metric(
+        None,
+        &[
+            "Aid trucks were cut by 40% this week.",
+            "Each of the trucks cost $165 to load.",
+        ],
+    );
+}
+
+#[test]
+fn figures_without_a_cue_stay_unclassified() {
+    assert_metric(
+        None,
+        &["Talks lasted two hours.", "The envoy met four officials."],
+    );
+}
