@@ -19,8 +19,25 @@ pub(crate) enum NumberWord {
 
 pub(crate) fn number_word(word: &str) -> Option<NumberWord> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     const TENS: [&str; 8] = [
@@ -44,13 +61,19 @@ pub(crate) fn number_word(word: &str) -> Option<NumberWord> {
     scale_word(word).map(NumberWord::Scale)
 }
 
-/// A scale word written after a figure: `1.5 million`, `57 thousand`.
+/// A scale word written after a figure: `1.5 million`, `57 thousand`,
+/// `4 hundred`, `3 bn`.
 pub(crate) fn scale_word(word: &str) -> Option<f64> {
     [
+        ("hundred", 1e2),
         ("thousand", 1e3),
         ("million", 1e6),
         ("billion", 1e9),
         ("trillion", 1e12),
+        ("mln", 1e6),
+        ("bn", 1e9),
+        ("bln", 1e9),
+        ("tn", 1e12),
     ]
     .into_iter()
     .find(|(w, _)| w.eq_ignore_ascii_case(word))
@@ -64,7 +87,9 @@ pub(crate) fn scale_suffix(word: &str) -> Option<f64> {
         ("m", 1e6),
         ("mn", 1e6),
         ("mln", 1e6),
+        ("mil", 1e6),
         ("b", 1e9),
+        ("bln", 1e9),
         ("bn", 1e9),
         ("tn", 1e12),
         ("thousand", 1e3),
@@ -74,6 +99,40 @@ pub(crate) fn scale_suffix(word: &str) -> Option<f64> {
     .into_iter()
     .find(|(w, _)| w.eq_ignore_ascii_case(word))
     .map(|(_, scale)| scale)
+}
+
+/// Units glued to a figure that keep it a quantity (`10km`, `5kg`,
+/// `120Hz`). Grams only in lower case: `5G` and `4G` are network names.
+pub(crate) fn is_measure_suffix(word: &str) -> bool {
+    word == "g"
+        || [
+            "km", "kg", "mph", "kph", "mm", "cm", "ft", "lb", "lbs", "oz", "gb", "mb", "tb", "kw",
+            "mw", "gw", "kwh", "mwh", "mg", "ml", "l", "hrs", "yrs", "min", "mins", "sq", "sqm",
+            "sqft", "x", "hz", "khz", "mhz", "ghz", "kbps", "mbps", "gbps", "w", "hp", "bhp",
+            "mah", "deg", "degf", "degc", "nm",
+        ]
+        .iter()
+        .any(|u| u.eq_ignore_ascii_case(word))
+}
+
+/// Currency codes written before a figure, glued or spaced: `USD10m`,
+/// `RM 5`. Compared as written (`USD`, `Rs`): lower-case `usd` is no code.
+pub(crate) fn is_currency_code(word: &str) -> bool {
+    [
+        "USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "JPY", "CNY", "RMB", "INR", "CHF",
+        "ZAR", "RM", "Rs",
+    ]
+    .contains(&word)
+}
+
+/// Country prefixes glued to a currency sign: `US$5`, `$US5`, `A$3`.
+pub(crate) fn is_country_code(word: &str) -> bool {
+    ["US", "A", "AU", "C", "CA", "NZ", "HK", "S", "NT"].contains(&word)
+}
+
+/// Signs that open a money figure: `$6`, `£2.3bn`, `₪40`.
+pub(crate) fn is_currency_sign(mark: &str) -> bool {
+    matches!(mark, "$" | "£" | "€" | "¥" | "₹" | "₪")
 }
 
 /// Hedges written before a figure, longest first so that `no more than`
@@ -89,6 +148,8 @@ pub(crate) const HEDGES_BEFORE: &[(&[&str], Qualifier)] = &[
     (&["as", "much", "as"], Qualifier::Under),
     (&["more", "than"], Qualifier::Over),
     (&["greater", "than"], Qualifier::Over),
+    (&["higher", "than"], Qualifier::Over),
+    (&["lower", "than"], Qualifier::Under),
     (&["upwards", "of"], Qualifier::Over),
     (&["upward", "of"], Qualifier::Over),
     (&["at", "least"], Qualifier::Over),
@@ -139,9 +200,30 @@ pub(crate) const HEDGES_AFTER: &[(&[&str], Qualifier)] = &[
 ];
 
 const MONTHS: [&str; 24] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept",
-    "sep", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Month names and their abbreviations. `May` and `March` are months only
@@ -153,7 +235,13 @@ pub(crate) fn is_month(word: &str) -> bool {
 
 pub(crate) fn is_weekday(word: &str) -> bool {
     [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ]
     .iter()
     .any(|d| d.eq_ignore_ascii_case(word))
@@ -162,8 +250,8 @@ pub(crate) fn is_weekday(word: &str) -> bool {
 /// Words before `one` that make it a pronoun (`no one`, `the one`).
 pub(crate) fn pronoun_one_before(word: &str) -> bool {
     [
-        "no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone",
-        "only", "last", "little", "another", "such", "everyone", "nobody",
+        "no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "only",
+        "last", "little", "another", "such", "everyone", "nobody", "same",
     ]
     .iter()
     .any(|w| w.eq_ignore_ascii_case(word))
@@ -193,9 +281,8 @@ pub(crate) fn is_fraction(word: &str) -> bool {
 /// Words after a four-digit number that make it a year (`in 2024`).
 pub(crate) fn is_year_preposition(word: &str) -> bool {
     [
-        "in", "since", "of", "by", "until", "till", "from", "before", "after", "during",
-        "through", "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall",
-        "year", "the",
+        "in", "since", "of", "by", "until", "till", "from", "before", "after", "during", "through",
+        "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall", "year", "the",
     ]
     .iter()
     .any(|w| w.eq_ignore_ascii_case(word))

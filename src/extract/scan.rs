@@ -71,7 +71,8 @@ impl<'a> View<'a> {
     }
 
     fn word_is(&self, i: usize, options: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| options.iter().any(|o| o.eq_ignore_ascii_case(w)))
+        self.word(i)
+            .is_some_and(|w| options.iter().any(|o| o.eq_ignore_ascii_case(w)))
     }
 
     fn punct(&self, i: usize) -> Option<&'a str> {
@@ -108,14 +109,22 @@ impl<'a> View<'a> {
     }
 
     fn capitalized(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
+        self.word(i)
+            .is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
+    }
+
+    /// A capital anywhere: a name, also one like `iPhone`.
+    fn has_capital(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| w.bytes().any(|b| b.is_ascii_uppercase()))
     }
 
     /// The mention starting at token `i`, with the index of its last token.
     fn mention_at(&self, i: usize) -> Option<(Mention, usize)> {
         let core = self.core_at(i, false)?;
         let (hedge_first, mut qualifier) = self.hedge_before(core.first);
-        let between = hedge_first.is_none() && self.word_is(core.first.wrapping_sub(1), &["between"]);
+        let between =
+            hedge_first.is_none() && self.word_is(core.first.wrapping_sub(1), &["between"]);
         if let Some(range) = self.range_after(&core, between) {
             let start = if between {
                 self.tokens[core.first - 1].start as usize
@@ -127,7 +136,11 @@ impl<'a> View<'a> {
                 end: range.end,
                 amount: Amount::Range(core.value * range.scale_low, range.value),
                 qualifier: Qualifier::Range,
-                unit: if core.unit == Unit::Count { range.unit } else { core.unit },
+                unit: if core.unit == Unit::Count {
+                    range.unit
+                } else {
+                    core.unit
+                },
             };
             return Some((mention, range.last));
         }
@@ -139,12 +152,12 @@ impl<'a> View<'a> {
             start = self.tokens[first].start as usize;
         }
         let (mut end, mut last) = (core.end, core.last);
-        if let Some((after_last, q)) = self.hedge_after(core.last) {
-            if hedge_first.is_none() {
-                qualifier = q;
-                end = self.tokens[after_last].end as usize;
-                last = after_last;
-            }
+        if let Some((after_last, q)) = self.hedge_after(core.last)
+            && hedge_first.is_none()
+        {
+            qualifier = q;
+            end = self.tokens[after_last].end as usize;
+            last = after_last;
         }
         let mention = Mention {
             start,
@@ -159,30 +172,72 @@ impl<'a> View<'a> {
     /// The figure at token `i`; `range_end` when it closes a range, where
     /// a glued hyphen before it is the range's (`8-10`), not a code's.
     fn core_at(&self, i: usize, range_end: bool) -> Option<Core> {
-        match self.tokens.get(i)?.kind {
-            Kind::Number => self.digits_core(i, range_end),
-            Kind::Word => self.words_core(i),
-            Kind::Punct => {
-                // A currency sign opens a money figure: `$6`, `£2.3bn`.
-                if matches!(self.str(i), "$" | "£" | "€" | "¥") && self.glued(i) {
-                    let mut core = self.digits_core(i + 1, range_end)?;
-                    core.first = i;
-                    core.start = self.tokens[i].start as usize;
-                    core.unit = Unit::Money;
-                    Some(core)
-                } else {
-                    None
-                }
-            }
+        // A sign and a currency may open the figure, in either order:
+        // `-1.3%`, `minus 5`, `$6`, `US$5`, `RM 5`, `$-50.8bn`.
+        let (n, minus_before) = self.minus_at(i);
+        let (n, money) = self.currency_at(n);
+        let (n, minus_after) = self.minus_at(n);
+        if n == i {
+            return match self.tokens.get(i)?.kind {
+                Kind::Number => self.digits_core(i, range_end, false),
+                Kind::Word => self.words_core(i),
+                Kind::Punct => None,
+            };
         }
+        // The hyphen before the digits, if any, was the sign.
+        let mut core = self.digits_core(n, true, money)?;
+        core.first = i;
+        core.start = self.tokens[i].start as usize;
+        if minus_before || minus_after {
+            core.value = -core.value;
+        }
+        Some(core)
     }
 
-    fn digits_core(&self, i: usize, range_end: bool) -> Option<Core> {
+    /// A minus sign at token `i` (`-5`, `−5`, `minus 5`, `negative 5`): the
+    /// index after it. A hyphen glued to a word or number before it joins
+    /// a code or a range (`COVID-19`, `8-10`), so it is no sign.
+    fn minus_at(&self, i: usize) -> (usize, bool) {
+        if self.word_is(i, &["minus", "negative"]) {
+            let hyphen = self.punct_is(i + 1, &["-"]) && self.glued(i) && self.glued(i + 1);
+            return (i + 1 + usize::from(hyphen), true);
+        }
+        let sign = self.punct_is(i, &["-", "\u{2212}"])
+            && self.glued(i)
+            && (i == 0 || !self.glued(i - 1) || self.tokens[i - 1].kind == Kind::Punct);
+        if sign { (i + 1, true) } else { (i, false) }
+    }
+
+    /// A currency written before a figure at token `i` (`$`, `£`, `US$`,
+    /// `$US`, `USD`, `RM`): the index after it.
+    fn currency_at(&self, i: usize) -> (usize, bool) {
+        let mut k = i;
+        // `US$5`, `HK$5`
+        if self.word(k).is_some_and(lexicon::is_country_code)
+            && self.glued(k)
+            && self.punct(k + 1).is_some_and(lexicon::is_currency_sign)
+        {
+            k += 1;
+        }
+        if self.punct(k).is_some_and(lexicon::is_currency_sign) && self.glued(k) {
+            k += 1;
+            // `$US5`, `$A3`
+            if self.word(k).is_some_and(lexicon::is_country_code) && self.glued(k) {
+                k += 1;
+            }
+            return (k, true);
+        }
+        if k == i && self.word(k).is_some_and(lexicon::is_currency_code) {
+            return (k + 1, true);
+        }
+        (i, false)
+    }
+
+    fn digits_core(&self, i: usize, range_end: bool, money: bool) -> Option<Core> {
         if self.tokens.get(i)?.kind != Kind::Number {
             return None;
         }
         let digits = self.str(i);
-        let money = i > 0 && self.glued(i - 1) && self.punct_is(i - 1, &["$", "£", "€", "¥"]);
         if !money && self.is_code_or_date_part(i, range_end) {
             return None;
         }
@@ -198,20 +253,36 @@ impl<'a> View<'a> {
             lone_one: false,
         };
         let mut next = i + 1;
-        // A glued suffix: scale (`2.3m`), unit (`10km`), else an ordinal,
-        // decade, clock time or identifier (`7th`, `1990s`, `5pm`, `5G`).
+        // A glued suffix: scale (`2.3m`), percent (`5pc`), pence (`164p`),
+        // unit (`10km`, `32m2`), else an ordinal, decade, clock time or
+        // identifier (`7th`, `1990s`, `5pm`, `5G`).
         if self.glued(i) && self.tokens[next].kind == Kind::Word {
             let suffix = self.str(next);
-            if let Some(scale) = lexicon::scale_suffix(suffix) {
-                core.scale = Some(scale);
+            let squared = self.glued(next) && self.tokens[next + 1].kind == Kind::Number;
+            let scale = lexicon::scale_suffix(suffix).filter(|_| !squared);
+            let clock = self.glued(next)
+                && self.punct_is(next + 1, &["."])
+                && self.word_is(next + 2, &["m"]);
+            if scale.is_some() || suffix == "pc" || suffix == "p" && !clock {
+                core.scale = scale;
+                core.unit = match suffix {
+                    "pc" => Unit::Percent,
+                    "p" => Unit::Money,
+                    _ => core.unit,
+                };
                 core.end = self.tokens[next].end as usize;
                 core.last = next;
                 next += 1;
-            } else if !is_measure_suffix(suffix) {
+            } else if !squared && !lexicon::is_measure_suffix(suffix) {
                 return None;
             }
-        } else if let Some(scale) = self.word(next).and_then(lexicon::scale_word) {
-            core.scale = Some(scale);
+        }
+        // Scale words, largest last: `1.5 million`, `4 hundred million`.
+        while let Some(scale) = self.word(next).and_then(lexicon::scale_word) {
+            if core.scale.is_some_and(|s| s >= scale) {
+                break;
+            }
+            core.scale = Some(core.scale.unwrap_or(1.0) * scale);
             core.end = self.tokens[next].end as usize;
             core.last = next;
             next += 1;
@@ -219,7 +290,8 @@ impl<'a> View<'a> {
         if let Some(scale) = core.scale {
             core.value = mantissa as f64 * scale / 10f64.powi(decimals as i32);
         }
-        if self.punct_is(next, &["%"]) && self.tokens[core.last].end + 1 >= self.tokens[next].start {
+        if self.punct_is(next, &["%"]) && self.tokens[core.last].end + 1 >= self.tokens[next].start
+        {
             core.unit = Unit::Percent;
             core.end = self.tokens[next].end as usize;
             core.last = next;
@@ -227,7 +299,12 @@ impl<'a> View<'a> {
             || self.word_is(next, &["per"]) && self.word_is(next + 1, &["cent"])
         {
             core.unit = Unit::Percent;
-        } else if self.word_is(next, &["dollars", "euros", "pounds", "cents", "dollar", "euro", "yen"]) {
+        } else if self.word_is(
+            next,
+            &[
+                "dollars", "euros", "pounds", "cents", "dollar", "euro", "yen",
+            ],
+        ) {
             core.unit = Unit::Money;
         }
         if core.scale.is_none() && core.unit == Unit::Count && self.is_year(i) {
@@ -239,28 +316,29 @@ impl<'a> View<'a> {
     /// Digits that are part of a date, a clock time, a code or a name.
     fn is_code_or_date_part(&self, i: usize, range_end: bool) -> bool {
         let prev = self.before(i);
-        if let Some(p) = prev {
-            if self.glued(p) {
-                match self.tokens[p].kind {
-                    // `A320`, `G7`
-                    Kind::Word => return true,
-                    // `17:00`, `24/7`, `3.2.1`, `COVID-19`, `2023-12-21`, `#5`
-                    Kind::Punct => {
-                        let mark = self.str(p);
-                        if matches!(mark, ":" | "/" | "." | "#") {
-                            return true;
-                        }
-                        if matches!(mark, "-" | "\u{2013}")
-                            && !range_end
-                            && p > 0
-                            && self.glued(p - 1)
-                            && self.tokens[p - 1].kind != Kind::Punct
-                        {
-                            return true;
-                        }
+        if let Some(p) = prev
+            && self.glued(p)
+        {
+            match self.tokens[p].kind {
+                // `A320`, `G7`
+                Kind::Word => return true,
+                // `17:00`, `24/7`, `3.2.1`, `COVID-19`, `2023-12-21`, `#5`
+                Kind::Punct => {
+                    let mark = self.str(p);
+                    if matches!(mark, ":" | "/" | "." | "#") {
+                        return true;
                     }
-                    Kind::Number => {}
+                    if matches!(mark, "-" | "\u{2013}")
+                        && !range_end
+                        && p > 0
+                        && self.glued(p - 1)
+                        && self.tokens[p - 1].kind != Kind::Punct
+                        && !self.word_is(p - 1, &["sub"])
+                    {
+                        return true;
+                    }
                 }
+                Kind::Number => {}
             }
         }
         // `17:00`, `24/7`
@@ -268,30 +346,39 @@ impl<'a> View<'a> {
             return true;
         }
         // `5 p.m.`, `10 am`, `21:00 GMT`
-        if self.word_is(i + 1, &["am", "pm", "GMT", "EST", "EDT", "UTC", "BST", "CET"])
-            || (self.word_is(i + 1, &["a", "p"]) && self.punct_is(i + 2, &["."]) && self.word_is(i + 3, &["m"]))
+        if self.word_is(
+            i + 1,
+            &["am", "pm", "GMT", "EST", "EDT", "UTC", "BST", "CET"],
+        ) || (self.word_is(i + 1, &["a", "p"])
+            && self.punct_is(i + 2, &["."])
+            && self.word_is(i + 3, &["m"]))
         {
             return true;
         }
         // `October 7`, `Oct. 7`, `7 October`
-        if let Some(p) = prev {
-            if self.word(p).is_some_and(lexicon::is_month)
-                || (self.punct_is(p, &["."]) && p > 0 && self.word(p - 1).is_some_and(lexicon::is_month))
-            {
-                return true;
-            }
+        if let Some(p) = prev
+            && (self.word(p).is_some_and(lexicon::is_month)
+                || (self.punct_is(p, &["."])
+                    && p > 0
+                    && self.word(p - 1).is_some_and(lexicon::is_month)))
+        {
+            return true;
         }
         if self.word(i + 1).is_some_and(lexicon::is_month) {
             return true;
         }
         // `Resolution 2720`, `Route 4`, `Section 427`: a figure right after a
-        // capitalised word that does not open the sentence names something.
+        // capitalised word that does not open the sentence names something,
+        // unless a unit is glued to it (`Tylenol 500mg`).
         if let Some(p) = prev {
-            let plain = !self.str(i).contains([',', '.']);
+            let unit_glued = self.glued(i) && self.tokens[i + 1].kind == Kind::Word;
+            let plain = !self.str(i).contains([',', '.']) && !unit_glued;
             if plain
-                && self.capitalized(p)
+                && self.has_capital(p)
                 && !self.sentence_start(p)
-                && !self.word(p).is_some_and(|w| lexicon::is_month(w) || lexicon::is_weekday(w))
+                && !self
+                    .word(p)
+                    .is_some_and(|w| lexicon::is_month(w) || lexicon::is_weekday(w))
                 && !self.gap_has_newline(p)
             {
                 return true;
@@ -321,20 +408,35 @@ impl<'a> View<'a> {
         // `2,000` is written with a separator; `2000 people` is rare, but a
         // year is never followed by a plural noun and a preposition before
         // makes a year certain.
-        let before_is_year_word = self.before(i).and_then(|p| self.word(p)).is_some_and(lexicon::is_year_preposition);
+        let before_is_year_word = self
+            .before(i)
+            .and_then(|p| self.word(p))
+            .is_some_and(lexicon::is_year_preposition);
         let plural_after = self.word(i + 1).is_some_and(|w| {
-            w.len() > 3 && w.ends_with('s') && w.as_bytes()[0].is_ascii_lowercase() && !w.ends_with("ss")
+            w.len() > 3
+                && w.ends_with('s')
+                && w.as_bytes()[0].is_ascii_lowercase()
+                && !w.ends_with("ss")
         });
         before_is_year_word || !plural_after
     }
 
     fn words_core(&self, i: usize) -> Option<Core> {
         let first_word = self.word(i)?;
-        // `a dozen`, `a hundred`, `an estimated`… only `a` + scale word counts.
-        let article = first_word.eq_ignore_ascii_case("a") || first_word.eq_ignore_ascii_case("an");
-        let first_number = if article { i + 1 } else { i };
+        // `a dozen`, `a hundred`, `half a million`, `an estimated`… only
+        // `a` + scale word counts.
+        let half = first_word.eq_ignore_ascii_case("half") && self.word_is(i + 1, &["a", "an"]);
+        let article =
+            half || first_word.eq_ignore_ascii_case("a") || first_word.eq_ignore_ascii_case("an");
+        let first_number = i + usize::from(article) + usize::from(half);
         let first = lexicon::number_word(self.word(first_number)?)?;
-        if article && !matches!(first, NumberWord::Hundred | NumberWord::Dozen | NumberWord::Scale(_)) {
+        // `a hundred` counts; a bare `hundred` or `million` (`parts per
+        // million`, `a baker's dozen`) has no number.
+        let scale_first = matches!(
+            first,
+            NumberWord::Hundred | NumberWord::Dozen | NumberWord::Scale(_)
+        );
+        if article != scale_first {
             return None;
         }
         // A capitalised number word inside a sentence is a name
@@ -342,10 +444,32 @@ impl<'a> View<'a> {
         if !article && self.capitalized(i) && !self.sentence_start(i) {
             return None;
         }
-        let (value, last, scale) = self.compound(first_number, first)?;
+        let (mut value, mut last, mut scale) = self.compound(first_number, first)?;
+        if half {
+            value /= 2.0;
+        }
+        // `two and a half`, `one and a half million`
+        if !article
+            && scale.is_none()
+            && self.word_is(last + 1, &["and"])
+            && self.word_is(last + 2, &["a"])
+            && self.word_is(last + 3, &["half"])
+        {
+            value += 0.5;
+            last += 3;
+            if let Some(s) = self.word(last + 1).and_then(lexicon::scale_word) {
+                value *= s;
+                scale = Some(s);
+                last += 1;
+            }
+        }
         // `two-thirds`, `one half`: fractions are not cardinals.
         let after = last + 1;
-        let fraction_at = if self.punct_is(after, &["-"]) && self.glued(last) { after + 1 } else { after };
+        let fraction_at = if self.punct_is(after, &["-"]) && self.glued(last) {
+            after + 1
+        } else {
+            after
+        };
         if self.word(fraction_at).is_some_and(lexicon::is_fraction) {
             return None;
         }
@@ -359,7 +483,9 @@ impl<'a> View<'a> {
             unit: Unit::Count,
             lone_one: !article && last == i && value == 1.0,
         };
-        if self.word_is(last + 1, &["percent"]) || self.word_is(last + 1, &["per"]) && self.word_is(last + 2, &["cent"]) {
+        if self.word_is(last + 1, &["percent"])
+            || self.word_is(last + 1, &["per"]) && self.word_is(last + 2, &["cent"])
+        {
             core.unit = Unit::Percent;
         }
         Some(core)
@@ -374,33 +500,45 @@ impl<'a> View<'a> {
         let mut prev = first;
         let mut scale = None;
         let mut smallest_scale = f64::INFINITY;
-        apply(first, &mut total, &mut current, &mut scale, &mut smallest_scale)?;
+        apply(
+            first,
+            &mut total,
+            &mut current,
+            &mut scale,
+            &mut smallest_scale,
+        )?;
         let mut j = i + 1;
         loop {
             // separators: a glued hyphen (`twenty-five`), a space, or `and`
             // after hundred or a scale (`two hundred and five`).
-            let mut k = j;
-            if self.punct_is(k, &["-"]) && self.glued(k - 1) && self.glued(k) {
-                k += 1;
-            } else if self.word_is(k, &["and"])
-                && matches!(prev, NumberWord::Hundred | NumberWord::Scale(_))
-            {
-                k += 1;
-            }
-            let Some(next) = self.word(k).and_then(lexicon::number_word) else { break };
+            let hyphen = self.punct_is(j, &["-"]) && self.glued(j - 1) && self.glued(j);
+            let and = self.word_is(j, &["and"])
+                && matches!(prev, NumberWord::Hundred | NumberWord::Scale(_));
+            let k = j + usize::from(hyphen || and);
+            let Some(next) = self.word(k).and_then(lexicon::number_word) else {
+                break;
+            };
             let allowed = match (prev, next) {
                 (NumberWord::Ten(_), NumberWord::Unit(n)) => (1..=9).contains(&n),
                 (NumberWord::Unit(_) | NumberWord::Ten(_), NumberWord::Hundred) => current < 100.0,
                 (NumberWord::Hundred, NumberWord::Unit(_) | NumberWord::Ten(_)) => true,
                 (NumberWord::Scale(_), NumberWord::Unit(_) | NumberWord::Ten(_)) => true,
-                (_, NumberWord::Scale(s)) => s < smallest_scale && !matches!(prev, NumberWord::Scale(_) | NumberWord::Dozen),
+                (_, NumberWord::Scale(s)) => {
+                    s < smallest_scale && !matches!(prev, NumberWord::Scale(_) | NumberWord::Dozen)
+                }
                 (NumberWord::Unit(_) | NumberWord::Ten(_), NumberWord::Dozen) => true,
                 _ => false,
             };
             if !allowed {
                 break;
             }
-            apply(next, &mut total, &mut current, &mut scale, &mut smallest_scale)?;
+            apply(
+                next,
+                &mut total,
+                &mut current,
+                &mut scale,
+                &mut smallest_scale,
+            )?;
             prev = next;
             last = k;
             j = k + 1;
@@ -409,7 +547,11 @@ impl<'a> View<'a> {
     }
 
     fn one_is_pronoun(&self, i: usize) -> bool {
-        if self.before(i).and_then(|p| self.word(p)).is_some_and(lexicon::pronoun_one_before) {
+        if self
+            .before(i)
+            .and_then(|p| self.word(p))
+            .is_some_and(lexicon::pronoun_one_before)
+        {
             return true;
         }
         match self.tokens.get(i + 1).map(|t| t.kind) {
@@ -422,16 +564,28 @@ impl<'a> View<'a> {
 
     /// The hedge written before token `first`: its first token and qualifier.
     fn hedge_before(&self, first: usize) -> (Option<usize>, Qualifier) {
+        // `~25`, `≈ 32`
+        if first > 0 && self.punct_is(first - 1, &["~", "\u{2248}"]) {
+            return (Some(first - 1), Qualifier::About);
+        }
+        // `sub-7`: the prefix is glued by a hyphen.
+        if first > 1
+            && self.punct_is(first - 1, &["-"])
+            && self.glued(first - 2)
+            && self.word_is(first - 2, &["sub"])
+        {
+            return (Some(first - 2), Qualifier::Under);
+        }
         for (words, qualifier) in lexicon::HEDGES_BEFORE {
             let n = words.len();
             if first < n {
                 continue;
             }
             let start = first - n;
-            let matches = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.word(start + k).is_some_and(|t| t.eq_ignore_ascii_case(w)));
+            let matches = words.iter().enumerate().all(|(k, w)| {
+                self.word(start + k)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
+            });
             if matches {
                 return (Some(start), *qualifier);
             }
@@ -444,14 +598,15 @@ impl<'a> View<'a> {
         if self.punct_is(last + 1, &["+"]) && self.glued(last) {
             return Some((last + 1, Qualifier::Over));
         }
-        if self.punct_is(last + 1, &["-"]) && self.glued(last) && self.word_is(last + 2, &["plus"]) {
+        if self.punct_is(last + 1, &["-"]) && self.glued(last) && self.word_is(last + 2, &["plus"])
+        {
             return Some((last + 2, Qualifier::Over));
         }
         for (words, qualifier) in lexicon::HEDGES_AFTER {
-            let matches = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.word(last + 1 + k).is_some_and(|t| t.eq_ignore_ascii_case(w)));
+            let matches = words.iter().enumerate().all(|(k, w)| {
+                self.word(last + 1 + k)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
+            });
             if matches {
                 return Some((last + words.len(), *qualifier));
             }
@@ -460,16 +615,30 @@ impl<'a> View<'a> {
     }
 
     /// The upper end of a range after `core`: `8 to 10`, `8-10`,
-    /// `one-to-three`, or `and 50` after `between 40`.
+    /// `one-to-three`, `and 50` after `between 40`, also with the unit
+    /// written at both ends (`1 per cent to 2 per cent`, `5 mm to 7 mm`).
     fn range_after(&self, core: &Core, between: bool) -> Option<RangeEnd> {
-        let mut k = core.last + 1;
-        let from = self.word_is(core.first.wrapping_sub(1), &["from"]);
+        let unit = self.unit_before_connector(core.last + 1);
+        let mut k = core.last + 1 + unit;
+        // `from 20 to 30` is a change, two figures; `ranging from 20 to 30`
+        // is a range.
+        let from = self.word_is(core.first.wrapping_sub(1), &["from"])
+            && !self.word_is(
+                core.first.wrapping_sub(2),
+                &[
+                    "range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying",
+                    "priced", "run", "runs",
+                ],
+            );
+        let dash = self.punct_is(k, &["-", "\u{2013}"])
+            // `50 -1.3%`: a hyphen glued only to what follows is a sign.
+            && (self.glued(k - 1) || !self.glued(k));
         if between {
-            if !self.word_is(k, &["and"]) {
+            if !self.word_is(k, &["and", "to"]) {
                 return None;
             }
             k += 1;
-        } else if self.punct_is(k, &["-", "\u{2013}"]) && !self.word_is(k + 1, &["to"]) {
+        } else if dash && !self.word_is(k + 1, &["to"]) {
             k += 1;
         } else {
             if self.punct_is(k, &["-"]) && self.glued(k - 1) {
@@ -484,11 +653,18 @@ impl<'a> View<'a> {
             }
         }
         let high = self.core_at(k, true)?;
+        if unit > 0 && !self.same_words(core.last + 1, high.last + 1, unit) {
+            return None;
+        }
         let scale_low = match (core.scale, high.scale) {
-            (None, Some(scale)) if core.value < high.value => scale,
+            (None, Some(scale)) if core.value * scale < high.value => scale,
             _ => 1.0,
         };
-        if core.value * scale_low >= high.value || (core.unit == Unit::Money) != (high.unit == Unit::Money) && core.unit != Unit::Count {
+        // A plain low end takes the unit of the high end (`8 to 10%`); two
+        // different units are two figures (`0.1% to 1,333`).
+        if core.value * scale_low >= high.value
+            || core.unit != Unit::Count && core.unit != high.unit
+        {
             return None;
         }
         Some(RangeEnd {
@@ -497,6 +673,26 @@ impl<'a> View<'a> {
             end: high.end,
             last: high.last,
             unit: high.unit,
+        })
+    }
+
+    /// How many unit words (one or two) stand between a figure and a range
+    /// connector at token `k`: `miles` in `5 miles to 7 miles`.
+    fn unit_before_connector(&self, k: usize) -> usize {
+        (1..=2)
+            .find(|&n| {
+                (k..k + n).all(|j| self.word(j).is_some() && !self.word_is(j, &["to", "and"]))
+                    && (self.word_is(k + n, &["to", "and"])
+                        || self.punct_is(k + n, &["-", "\u{2013}"]))
+            })
+            .unwrap_or(0)
+    }
+
+    /// The `n` words at `a` and at `b` are the same.
+    fn same_words(&self, a: usize, b: usize, n: usize) -> bool {
+        (0..n).all(|j| match (self.word(a + j), self.word(b + j)) {
+            (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+            _ => false,
         })
     }
 }
@@ -510,7 +706,13 @@ struct RangeEnd {
     unit: Unit,
 }
 
-fn apply(word: NumberWord, total: &mut f64, current: &mut f64, scale: &mut Option<f64>, smallest: &mut f64) -> Option<()> {
+fn apply(
+    word: NumberWord,
+    total: &mut f64,
+    current: &mut f64,
+    scale: &mut Option<f64>,
+    smallest: &mut f64,
+) -> Option<()> {
     match word {
         NumberWord::Unit(n) | NumberWord::Ten(n) => *current += f64::from(n),
         NumberWord::Hundred => *current = current.max(1.0) * 100.0,
@@ -523,16 +725,6 @@ fn apply(word: NumberWord, total: &mut f64, current: &mut f64, scale: &mut Optio
         }
     }
     Some(())
-}
-
-/// Units glued to a figure that keep it a quantity (`10km`, `5kg`).
-fn is_measure_suffix(word: &str) -> bool {
-    [
-        "km", "kg", "mph", "kph", "mm", "cm", "ft", "lb", "lbs", "gb", "mb", "tb", "kw", "mw",
-        "gw", "kwh", "mwh", "mg", "ml", "hrs", "yrs", "sqm", "x",
-    ]
-    .iter()
-    .any(|u| u.eq_ignore_ascii_case(word))
 }
 
 /// `57,500` → (57500, 0); `1.5` → (15, 1).

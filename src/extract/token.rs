@@ -37,7 +37,7 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<
         let kind = if b.is_ascii_whitespace() {
             at += 1;
             continue;
-        } else if b.is_ascii_digit() {
+        } else if b.is_ascii_digit() || leading_point(bytes, at, range.start, end) {
             at = number_end(bytes, at, end);
             Kind::Number
         } else if b.is_ascii_alphabetic() {
@@ -69,13 +69,20 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<
     }
 }
 
+/// A decimal written without its zero (`.500 record`, `.001 per cent`):
+/// a point before a digit that does not follow a word, number or mark.
+fn leading_point(bytes: &[u8], at: usize, start: usize, end: usize) -> bool {
+    bytes[at] == b'.'
+        && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+        && at + 1 < end
+        && (at == start || matches!(bytes[at - 1], b' ' | b'\t' | b'\n' | b'\r' | b'('))
+}
+
 fn number_end(bytes: &[u8], mut at: usize, end: usize) -> usize {
     let mut seen_point = false;
     while at < end {
         let b = bytes[at];
-        if b.is_ascii_digit() {
-            at += 1;
-        } else if b == b',' && group_of_three(bytes, at + 1, end) {
+        if b.is_ascii_digit() || b == b',' && group_of_three(bytes, at + 1, end) {
             at += 1;
         } else if b == b'.' && !seen_point && at + 1 < end && bytes[at + 1].is_ascii_digit() {
             seen_point = true;
@@ -98,9 +105,8 @@ fn word_end(text: &str, mut at: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     while at < end {
         let b = bytes[at];
-        if b.is_ascii_alphabetic() {
-            at += 1;
-        } else if b == b'\'' && at + 1 < end && bytes[at + 1].is_ascii_alphabetic() {
+        let inner_apostrophe = b == b'\'' && at + 1 < end && bytes[at + 1].is_ascii_alphabetic();
+        if b.is_ascii_alphabetic() || inner_apostrophe {
             at += 1;
         } else if b >= 0x80 {
             let c = text[at..].chars().next().unwrap_or(' ');
