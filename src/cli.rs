@@ -10,10 +10,13 @@ use rayon::prelude::*;
 
 use crate::article::{self, Article, InputProblem};
 use crate::classify::{Claim, Classifier};
+use crate::engine::{self, Corpus, Finding};
 use crate::extract::Scanner;
 use crate::output::claims::{ClaimsFormat, ClaimsWriter};
+use crate::output::findings::{CheckFormat, Summary, write_findings};
 use crate::output::report::{InputDiagnostic, Style};
-use crate::rules::Pack;
+use crate::output::rules as rules_output;
+use crate::rules::{Pack, PackSource, Severity};
 
 /// The process exit status, mapped to 0, 1 and 2 by the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +52,93 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check a corpus: conflicts between sources and implausible figures.
+    Check(CheckArgs),
     /// List the numeric claims of a corpus.
     Claims(ClaimsArgs),
+    /// List the rules, explain one, or test rule packs.
+    Rules(RulesArgs),
+}
+
+/// Where the rule packs come from.
+#[derive(Args)]
+struct PackArgs {
+    /// A folder of rule files layered over the default pack (repeatable).
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Do not look for figcheck.toml or .figcheck.toml in this folder and its parents.
+    #[arg(long)]
+    no_config: bool,
+}
+
+impl PackArgs {
+    /// Loads the default pack, a discovered config file, then `--rules`
+    /// folders; a broken pack is reported and nothing runs.
+    fn load(&self, style: Style) -> Result<Pack, ExitStatus> {
+        let mut sources = vec![PackSource::Default];
+        if !self.no_config {
+            if let Some(config) = discover_config() {
+                sources.push(PackSource::Config(config));
+            }
+        }
+        sources.extend(self.rules.iter().cloned().map(PackSource::Dir));
+        crate::rules::load(&sources).map_err(|errors| {
+            let _ = io::stderr().write_all(style.render(&errors).as_bytes());
+            ExitStatus::Error
+        })
+    }
+}
+
+/// The nearest `figcheck.toml` or `.figcheck.toml` from the working folder up.
+fn discover_config() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors()
+        .flat_map(|dir| ["figcheck.toml", ".figcheck.toml"].map(|name| dir.join(name)))
+        .find(|path| path.is_file())
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    #[command(flatten)]
+    pack: PackArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: CheckFormat,
+    /// Fail on findings of this severity too (errors always fail).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<Deny>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Deny {
+    Warnings,
+    Info,
+}
+
+#[derive(Args)]
+struct RulesArgs {
+    #[command(subcommand)]
+    command: Option<RulesCommand>,
+    #[command(flatten)]
+    pack: PackArgs,
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// List the metrics and checks of the loaded packs.
+    List,
+    /// Print what a check (or metric) finds, and why.
+    Explain {
+        /// A check id (`conflict`) or metric id (`deaths.gaza`).
+        id: String,
+    },
+    /// Load and validate rule packs: every error, with its span.
+    Test {
+        /// Pack folders to test, layered over the default pack.
+        dirs: Vec<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -70,6 +158,8 @@ struct CorpusArgs {
 struct ClaimsArgs {
     #[command(flatten)]
     corpus: CorpusArgs,
+    #[command(flatten)]
+    pack: PackArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: ClaimsFormat,
@@ -131,7 +221,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitS
         }
     };
     let result = match cli.command {
+        Command::Check(args) => check(&args),
         Command::Claims(args) => claims(&args),
+        Command::Rules(args) => rules(&args),
     };
     match result {
         Ok(status) => status,
@@ -191,30 +283,45 @@ fn report_problems(problems: &[InputProblem], style: Style) -> io::Result<()> {
     Ok(())
 }
 
-fn claims(args: &ClaimsArgs) -> io::Result<ExitStatus> {
-    let style = args.corpus.color.style();
-    let pack = Pack::default_pack();
-    let classifier = Classifier::new(&pack);
-    let (inputs, mut problems) = article::walk(&args.corpus.paths);
-    let pool = thread_pool(args.corpus.jobs);
-    let stdout = io::stdout().lock();
-    let mut writer = ClaimsWriter::new(io::BufWriter::new(stdout), args.format, args.explain);
-    // Inputs are extracted in parallel in chunks and written in order, so
-    // the output does not depend on the number of threads.
-    for chunk in inputs.chunks(256) {
+/// Reads and classifies every input, in parallel chunks, handing each
+/// input's articles to `each` in input order, so that results do not depend
+/// on the number of threads. Returns every input problem.
+fn extract_corpus(
+    corpus: &CorpusArgs,
+    classifier: &Classifier<'_>,
+    mut each: impl FnMut(&Article, &[Claim]) -> io::Result<()>,
+) -> io::Result<Vec<InputProblem>> {
+    let (inputs, mut problems) = article::walk(&corpus.paths);
+    let pool = thread_pool(corpus.jobs);
+    for chunk in inputs.chunks(64) {
         let extracted: Vec<Extracted> = pool.install(|| {
             chunk
                 .par_iter()
-                .map(|input| extract_input(input, &classifier))
+                .map(|input| extract_input(input, classifier))
                 .collect()
         });
         for input in extracted {
             for (article, claims) in &input.articles {
-                writer.article(article, claims, &pack, args.all)?;
+                each(article, claims)?;
             }
             problems.extend(input.problems);
         }
     }
+    Ok(problems)
+}
+
+fn claims(args: &ClaimsArgs) -> io::Result<ExitStatus> {
+    let style = args.corpus.color.style();
+    let pack = match args.pack.load(style) {
+        Ok(pack) => pack,
+        Err(status) => return Ok(status),
+    };
+    let classifier = Classifier::new(&pack);
+    let stdout = io::stdout().lock();
+    let mut writer = ClaimsWriter::new(io::BufWriter::new(stdout), args.format, args.explain);
+    let problems = extract_corpus(&args.corpus, &classifier, |article, claims| {
+        writer.article(article, claims, &pack, args.all)
+    })?;
     writer.finish()?;
     report_problems(&problems, style)?;
     Ok(if problems.is_empty() {
@@ -222,4 +329,90 @@ fn claims(args: &ClaimsArgs) -> io::Result<ExitStatus> {
     } else {
         ExitStatus::Failure
     })
+}
+
+fn check(args: &CheckArgs) -> io::Result<ExitStatus> {
+    let style = args.corpus.color.style();
+    let pack = match args.pack.load(style) {
+        Ok(pack) => pack,
+        Err(status) => return Ok(status),
+    };
+    let classifier = Classifier::new(&pack);
+    let mut corpus = Corpus::default();
+    let mut files = std::collections::BTreeSet::new();
+    // Only claims are kept; each article's text is dropped once classified.
+    let problems = extract_corpus(&args.corpus, &classifier, |article, claims| {
+        files.insert(article::file_of(&article.name).to_string());
+        corpus.add(article, claims);
+        Ok(())
+    })?;
+    let mut findings = engine::run(&pack, &corpus);
+    findings.extend(problems.iter().map(Finding::input));
+    let summary = Summary {
+        files: files.len(),
+        articles: corpus.sources.len(),
+        mentions: corpus.mentions,
+        claims: corpus.facts.len(),
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    write_findings(&mut out, args.format, &findings, &summary, &pack, style)?;
+    out.flush()?;
+    let fail_at = match args.deny {
+        None => Severity::Error,
+        Some(Deny::Warnings) => Severity::Warning,
+        Some(Deny::Info) => Severity::Info,
+    };
+    let fails = findings.iter().any(|f| f.severity >= fail_at);
+    Ok(if fails {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+fn rules(args: &RulesArgs) -> io::Result<ExitStatus> {
+    let style = Color::Auto.style();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let status = match &args.command {
+        None | Some(RulesCommand::List) => match args.pack.load(style) {
+            Ok(pack) => {
+                rules_output::list(&mut out, &pack)?;
+                ExitStatus::Success
+            }
+            Err(status) => status,
+        },
+        Some(RulesCommand::Explain { id }) => match args.pack.load(style) {
+            Ok(pack) => {
+                if rules_output::explain(&mut out, &pack, id)? {
+                    ExitStatus::Success
+                } else {
+                    let names = pack
+                        .checks
+                        .iter()
+                        .map(|c| c.id.as_str())
+                        .chain(pack.metrics.iter().map(|m| m.id.as_str()));
+                    let hint = crate::rules::did_you_mean(id, names)
+                        .map_or(String::new(), |n| format!("; did you mean `{n}`?"));
+                    writeln!(io::stderr(), "figcheck: no check or metric `{id}`{hint}")?;
+                    ExitStatus::Error
+                }
+            }
+            Err(status) => status,
+        },
+        Some(RulesCommand::Test { dirs }) => {
+            let pack_args = PackArgs {
+                rules: args.pack.rules.iter().chain(dirs).cloned().collect(),
+                no_config: args.pack.no_config,
+            };
+            match pack_args.load(style) {
+                Ok(pack) => {
+                    rules_output::tested(&mut out, &pack)?;
+                    ExitStatus::Success
+                }
+                Err(status) => status,
+            }
+        }
+    };
+    out.flush()?;
+    Ok(status)
 }

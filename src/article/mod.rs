@@ -133,6 +133,11 @@ pub fn reread(name: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// The file an article comes from: its name without a JSONL `:LINE`.
+pub fn file_of(name: &str) -> &str {
+    jsonl::split_name(name).map_or(name, |(path, _)| path)
+}
+
 /// UTF-8 text of a file, or a problem pointing at the first bad byte.
 fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputProblem> {
     let sniff = &bytes[..bytes.len().min(8192)];

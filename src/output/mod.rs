@@ -3,8 +3,10 @@
 //! Line and column are computed only here, from byte offsets.
 
 pub mod claims;
+pub mod findings;
 mod lines;
 pub mod report;
+pub mod rules;
 
 pub use lines::LineIndex;
 

@@ -252,10 +252,7 @@ impl Pack {
 }
 
 /// The closest name in `names` to `given`, for "did you mean" help.
-pub(crate) fn did_you_mean<'a>(
-    given: &str,
-    names: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(given: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     names
         .into_iter()
         .map(|name| (edit_distance(given, name), name))

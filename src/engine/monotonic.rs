@@ -1,0 +1,160 @@
+//! `monotonic`: a cumulative metric never falls (a death toll reported
+//! lower than an earlier one), and a stock that can only fall never rises
+//! (hostages still held). Example: `12,000` killed on 2024-03-01 after
+//! `30,035` on 2024-02-29.
+//!
+//! The claims of a metric are ordered by date; the longest run that moves
+//! the right way is kept (n log n), and each figure outside it that
+//! contradicts a figure of the run is reported against the nearest one.
+
+use super::{Context, Fact, Finding, Interval, amount, days_apart};
+use crate::rules::{Direction, MetricKind, Tolerance};
+
+/// How far from a figure, in run positions, to look for the one it
+/// contradicts: bounds the work per figure.
+const SEARCH: usize = 64;
+
+pub(super) fn run(
+    cx: &Context<'_>,
+    tolerance: Tolerance,
+    direction: Option<Direction>,
+    out: &mut Vec<Finding>,
+) {
+    for (metric, facts) in cx.by_metric() {
+        let Some(direction) =
+            direction.or_else(|| default_direction(cx.pack.metric(metric as usize).kind))
+        else {
+            continue;
+        };
+        let facts = dated_in_order(facts, direction);
+        let run = longest_run(&facts, direction);
+        let mut in_run = vec![false; facts.len()];
+        for &i in &run {
+            in_run[i] = true;
+        }
+        for (i, fact) in facts.iter().enumerate() {
+            if in_run[i] {
+                continue;
+            }
+            let Some(other) = contradicted(&facts, &run, fact, direction, tolerance) else {
+                continue;
+            };
+            let day = fact.day.expect("dated");
+            let verb = match direction {
+                Direction::Up => "falls",
+                Direction::Down => "rises",
+            };
+            let metric_id = &cx.pack.metric(metric as usize).id;
+            let (earlier, later) = if other.day < fact.day {
+                (other, *fact)
+            } else {
+                (*fact, other)
+            };
+            let message = format!(
+                "{metric_id} {verb} from {} on {} to {} on {}",
+                amount(earlier),
+                earlier.day.expect("dated"),
+                amount(later),
+                later.day.expect("dated"),
+            );
+            let labels = vec![
+                cx.label(fact, format!("{} for {day}", amount(fact))),
+                cx.label(
+                    other,
+                    format!("{} ({})", amount(other), cx.corpus.provenance(other)),
+                ),
+            ];
+            out.push(cx.finding(Some(metric), message, labels));
+        }
+    }
+}
+
+/// Cumulative metrics only go up unless the check says otherwise.
+pub(super) fn default_direction(kind: MetricKind) -> Option<Direction> {
+    (kind == MetricKind::Cumulative).then_some(Direction::Up)
+}
+
+/// The dated facts, by day, and within a day in the direction of travel
+/// so that figures of one day never contradict each other's order.
+pub(super) fn dated_in_order<'a>(facts: Vec<&'a Fact>, direction: Direction) -> Vec<&'a Fact> {
+    let mut facts: Vec<&Fact> = facts.into_iter().filter(|f| f.day.is_some()).collect();
+    facts.sort_by(|a, b| {
+        a.day
+            .cmp(&b.day)
+            .then(key(a, direction).total_cmp(&key(b, direction)))
+    });
+    facts
+}
+
+/// The figure as stated, signed so that the run never decreases.
+fn key(fact: &Fact, direction: Direction) -> f64 {
+    let value = (fact.low + fact.high) / 2.0;
+    match direction {
+        Direction::Up => value,
+        Direction::Down => -value,
+    }
+}
+
+/// Indices of the longest non-decreasing run of `key` (patience sorting).
+pub(super) fn longest_run(facts: &[&Fact], direction: Direction) -> Vec<usize> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; facts.len()];
+    for (i, fact) in facts.iter().enumerate() {
+        let k = key(fact, direction);
+        let at = tails.partition_point(|&t| key(facts[t], direction) <= k);
+        previous[i] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(i);
+        } else {
+            tails[at] = i;
+        }
+    }
+    let mut run = Vec::with_capacity(tails.len());
+    let mut cursor = tails.last().copied();
+    while let Some(i) = cursor {
+        run.push(i);
+        cursor = previous[i];
+    }
+    run.reverse();
+    run
+}
+
+/// The nearest figure of the run that `fact` contradicts: an earlier one
+/// that must be above it, or a later one that must be below it.
+fn contradicted<'a>(
+    facts: &[&'a Fact],
+    run: &[usize],
+    fact: &Fact,
+    direction: Direction,
+    tolerance: Tolerance,
+) -> Option<&'a Fact> {
+    let mine = Interval::of(fact, tolerance);
+    let at = run.partition_point(|&r| facts[r].day < fact.day);
+    let wrong_way = |other: &Fact| {
+        let theirs = Interval::of(other, tolerance);
+        let (lower, upper) = match (other.day < fact.day, direction) {
+            (true, Direction::Up) | (false, Direction::Down) => (mine, theirs),
+            (false, Direction::Up) | (true, Direction::Down) => (theirs, mine),
+        };
+        other.day != fact.day && lower.high < upper.low
+    };
+    let before = run[..at]
+        .iter()
+        .rev()
+        .take(SEARCH)
+        .map(|&r| facts[r])
+        .find(|f| wrong_way(f));
+    let after = run[at..]
+        .iter()
+        .take(SEARCH)
+        .map(|&r| facts[r])
+        .find(|f| wrong_way(f));
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if days_apart(b, fact) <= days_apart(a, fact) {
+            b
+        } else {
+            a
+        }),
+        (b, a) => b.or(a),
+    }
+}

@@ -1,0 +1,58 @@
+//! `rate`: a change per day beyond what the metric can plausibly do. A
+//! death toll that jumps from `20,057` to `45,000` overnight is more often a
+//! typo or a different count than a real change.
+//!
+//! For a cumulative metric the figures compared are the consecutive ones
+//! of its longest rising run (a fall is `monotonic`'s to report); for any
+//! other metric, consecutive dated figures. The change is the smallest the
+//! two intervals allow, over the days between them (at least one).
+
+use super::monotonic::{dated_in_order, default_direction, longest_run};
+use super::{Context, Fact, Finding, Interval, amount};
+use crate::output::number_text;
+use crate::rules::{Direction, Tolerance};
+
+pub(super) fn run(
+    cx: &Context<'_>,
+    max_per_day: f64,
+    tolerance: Tolerance,
+    out: &mut Vec<Finding>,
+) {
+    for (metric, facts) in cx.by_metric() {
+        let direction = default_direction(cx.pack.metric(metric as usize).kind);
+        let facts = dated_in_order(facts, direction.unwrap_or(Direction::Up));
+        let sequence: Vec<&Fact> = match direction {
+            Some(direction) => longest_run(&facts, direction)
+                .into_iter()
+                .map(|i| facts[i])
+                .collect(),
+            None => facts,
+        };
+        for pair in sequence.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let (Some(day_a), Some(day_b)) = (a.day, b.day) else {
+                continue;
+            };
+            let days = (day_b - day_a).get_days().max(1) as f64;
+            let (ia, ib) = (Interval::of(a, tolerance), Interval::of(b, tolerance));
+            let gap = (ib.low - ia.high).max(ia.low - ib.high).max(0.0);
+            let per_day = gap / days;
+            if per_day <= max_per_day {
+                continue;
+            }
+            let metric_id = &cx.pack.metric(metric as usize).id;
+            let message = format!(
+                "{metric_id} changes by at least {} a day, from {} on {day_a} to {} on {day_b} (bound {})",
+                number_text(per_day.round()),
+                amount(a),
+                amount(b),
+                number_text(max_per_day),
+            );
+            let labels = vec![
+                cx.label(b, format!("{} for {day_b}", amount(b))),
+                cx.label(a, format!("{} ({})", amount(a), cx.corpus.provenance(a))),
+            ];
+            out.push(cx.finding(Some(metric), message, labels));
+        }
+    }
+}
