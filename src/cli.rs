@@ -6,16 +6,15 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use rayon::prelude::*;
 
 use crate::article::{self, Article, InputProblem};
 use crate::classify::{Claim, Classifier};
 use crate::engine::{self, Corpus, Finding};
-use crate::extract::Scanner;
 use crate::output::claims::{ClaimsFormat, ClaimsWriter};
 use crate::output::findings::{CheckFormat, Summary, write_findings};
 use crate::output::report::{InputDiagnostic, Style};
 use crate::output::rules as rules_output;
+use crate::pipeline::{self, Item};
 use crate::rules::{Pack, PackSource, Severity};
 
 /// The process exit status, mapped to 0, 1 and 2 by the binary.
@@ -109,6 +108,9 @@ struct CheckArgs {
     /// Fail on findings of this severity too (errors always fail).
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<Deny>,
+    /// Run only these checks (repeatable; by id, e.g. `--select conflict`).
+    #[arg(long, value_name = "ID")]
+    select: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -249,32 +251,6 @@ fn thread_pool(jobs: Option<usize>) -> rayon::ThreadPool {
     })
 }
 
-/// The articles of one input with their claims, or its problems.
-struct Extracted {
-    articles: Vec<(Article, Vec<Claim>)>,
-    problems: Vec<InputProblem>,
-}
-
-fn extract_input(input: &article::Input, classifier: &Classifier<'_>) -> Extracted {
-    let loaded = article::load(input);
-    let mut scanner = Scanner::new();
-    let mut mentions = Vec::new();
-    let articles = loaded
-        .articles
-        .into_iter()
-        .map(|article| {
-            mentions.clear();
-            scanner.scan(&article.text, article.body.clone(), &mut mentions);
-            let claims = classifier.classify(&article, std::mem::take(&mut mentions));
-            (article, claims)
-        })
-        .collect();
-    Extracted {
-        articles,
-        problems: loaded.problems,
-    }
-}
-
 fn report_problems(problems: &[InputProblem], style: Style) -> io::Result<()> {
     let mut err = io::stderr().lock();
     for problem in problems {
@@ -283,29 +259,49 @@ fn report_problems(problems: &[InputProblem], style: Style) -> io::Result<()> {
     Ok(())
 }
 
-/// Reads and classifies every input, in parallel chunks, handing each
-/// input's articles to `each` in input order, so that results do not depend
-/// on the number of threads. Returns every input problem.
+/// Reads and classifies the corpus, handing each article with its claims
+/// to `each` in corpus order; returns every input problem. A progress bar
+/// is drawn on stderr when `progress` and stderr is a terminal.
 fn extract_corpus(
     corpus: &CorpusArgs,
     classifier: &Classifier<'_>,
+    progress: bool,
     mut each: impl FnMut(&Article, &[Claim]) -> io::Result<()>,
 ) -> io::Result<Vec<InputProblem>> {
     let (inputs, mut problems) = article::walk(&corpus.paths);
     let pool = thread_pool(corpus.jobs);
-    for chunk in inputs.chunks(64) {
-        let extracted: Vec<Extracted> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| extract_input(input, classifier))
-                .collect()
-        });
-        for input in extracted {
-            for (article, claims) in &input.articles {
-                each(article, claims)?;
+    let total: u64 = inputs.iter().map(|i| i.size).sum();
+    let bar = (progress && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(total);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bytes}/{total_bytes} {bar:30} {eta} left",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        // Short runs finish before the bar would draw and never show it.
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    });
+    pipeline::run(
+        &inputs,
+        classifier,
+        &pool,
+        |bytes| {
+            if let Some(bar) = &bar {
+                bar.inc(bytes);
             }
-            problems.extend(input.problems);
-        }
+        },
+        |item| match item {
+            Item::Article(article, claims) => each(&article, &claims),
+            Item::Problem(problem) => {
+                problems.push(problem);
+                Ok(())
+            }
+        },
+    )?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     Ok(problems)
 }
@@ -319,7 +315,8 @@ fn claims(args: &ClaimsArgs) -> io::Result<ExitStatus> {
     let classifier = Classifier::new(&pack);
     let stdout = io::stdout().lock();
     let mut writer = ClaimsWriter::new(io::BufWriter::new(stdout), args.format, args.explain);
-    let problems = extract_corpus(&args.corpus, &classifier, |article, claims| {
+    let interactive = args.format == ClaimsFormat::Table;
+    let problems = extract_corpus(&args.corpus, &classifier, interactive, |article, claims| {
         writer.article(article, claims, &pack, args.all)
     })?;
     writer.finish()?;
@@ -337,11 +334,19 @@ fn check(args: &CheckArgs) -> io::Result<ExitStatus> {
         Ok(pack) => pack,
         Err(status) => return Ok(status),
     };
+    let pack = match select(pack, &args.select) {
+        Ok(pack) => pack,
+        Err(unknown) => {
+            writeln!(io::stderr(), "figcheck: {unknown}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
     let classifier = Classifier::new(&pack);
     let mut corpus = Corpus::default();
     let mut files = std::collections::BTreeSet::new();
     // Only claims are kept; each article's text is dropped once classified.
-    let problems = extract_corpus(&args.corpus, &classifier, |article, claims| {
+    let interactive = args.format == CheckFormat::Human;
+    let problems = extract_corpus(&args.corpus, &classifier, interactive, |article, claims| {
         files.insert(article::file_of(&article.name).to_string());
         corpus.add(article, claims);
         Ok(())
@@ -368,6 +373,22 @@ fn check(args: &CheckArgs) -> io::Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+/// The pack with only the selected checks, or the first unknown id.
+fn select(mut pack: Pack, ids: &[String]) -> Result<Pack, String> {
+    if ids.is_empty() {
+        return Ok(pack);
+    }
+    for id in ids {
+        if pack.check(id).is_none() {
+            let hint = crate::rules::did_you_mean(id, pack.checks.iter().map(|c| c.id.as_str()))
+                .map_or(String::new(), |n| format!("; did you mean `{n}`?"));
+            return Err(format!("no check `{id}` to select{hint}"));
+        }
+    }
+    pack.checks.retain(|c| ids.contains(&c.id));
+    Ok(pack)
 }
 
 fn rules(args: &RulesArgs) -> io::Result<ExitStatus> {

@@ -11,4 +11,5 @@ pub mod cli;
 pub mod engine;
 pub mod extract;
 pub mod output;
+pub mod pipeline;
 pub mod rules;

@@ -22,26 +22,126 @@ struct Record {
     url: Option<String>,
 }
 
-pub(super) fn parse(name: &str, bytes: &[u8], loaded: &mut Loaded) {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        loaded.problems.push(
-            InputProblem::new(name, "empty article").help("the JSON Lines file has no records"),
-        );
-        return;
+/// Up to this many lines are read and parsed together: large enough to
+/// share out among threads, small enough to bound memory on huge files.
+const BLOCK_LINES: usize = 2048;
+
+/// A run of lines of one JSON Lines file, to be parsed together.
+#[derive(Debug)]
+pub struct LineBlock {
+    name: Arc<str>,
+    /// 1-based number of the first line.
+    first: usize,
+    lines: Vec<Vec<u8>>,
+    /// A problem with the file itself (unreadable, empty).
+    problem: Option<InputProblem>,
+}
+
+impl LineBlock {
+    /// Bytes in the block, for progress.
+    pub fn size(&self) -> u64 {
+        self.lines.iter().map(|l| l.len() as u64 + 1).sum()
     }
-    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_name = format!("{name}:{}", index + 1);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match parse_line(&line_name, line) {
-            Ok((article, problem)) => {
-                loaded.articles.push(article);
-                loaded.problems.extend(problem);
+
+    /// Parses every line into an article, or a problem naming `path:LINE`.
+    pub fn parse(self, loaded: &mut Loaded) {
+        loaded.problems.extend(self.problem);
+        for (i, line) in self.lines.iter().enumerate() {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
             }
-            Err(problem) => loaded.problems.push(problem),
+            let name = format!("{}:{}", self.name, self.first + i);
+            match parse_line(&name, line) {
+                Ok((article, problem)) => {
+                    loaded.articles.push(article);
+                    loaded.problems.extend(problem);
+                }
+                Err(problem) => loaded.problems.push(problem),
+            }
         }
+    }
+}
+
+/// Reads a JSON Lines file block by block, so that a file of any size is
+/// never held in memory whole.
+pub struct LineBlocks {
+    name: Arc<str>,
+    reader: Option<std::io::BufReader<std::fs::File>>,
+    /// Why the file could not be opened, reported as the first block.
+    open_error: Option<std::io::Error>,
+    next_line: usize,
+    seen_text: bool,
+}
+
+impl LineBlocks {
+    pub fn open(input: &super::Input) -> LineBlocks {
+        let (reader, open_error) = match std::fs::File::open(&input.path) {
+            Ok(file) => (Some(std::io::BufReader::new(file)), None),
+            Err(err) => (None, Some(err)),
+        };
+        LineBlocks {
+            name: Arc::from(input.name.as_str()),
+            reader,
+            open_error,
+            next_line: 1,
+            seen_text: false,
+        }
+    }
+
+    fn problem(&mut self, problem: InputProblem) -> Option<LineBlock> {
+        self.reader = None;
+        Some(LineBlock {
+            name: self.name.clone(),
+            first: self.next_line,
+            lines: Vec::new(),
+            problem: Some(problem),
+        })
+    }
+}
+
+impl Iterator for LineBlocks {
+    type Item = LineBlock;
+
+    fn next(&mut self) -> Option<LineBlock> {
+        use std::io::BufRead;
+        if let Some(err) = self.open_error.take() {
+            return self.problem(super::unreadable(&self.name, &err));
+        }
+        let reader = self.reader.as_mut()?;
+        let mut lines = Vec::new();
+        while lines.len() < BLOCK_LINES {
+            let mut line = Vec::new();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(_) => {
+                    if line.last() == Some(&b'\n') {
+                        line.pop();
+                    }
+                    self.seen_text |= !line.iter().all(u8::is_ascii_whitespace);
+                    lines.push(line);
+                }
+                Err(err) => return self.problem(super::unreadable(&self.name, &err)),
+            }
+        }
+        let first = self.next_line;
+        self.next_line += lines.len();
+        if lines.is_empty() {
+            self.reader = None;
+            if !self.seen_text {
+                self.seen_text = true;
+                let empty = InputProblem::new(&*self.name, "empty article")
+                    .help("the JSON Lines file has no records");
+                return self.problem(empty);
+            }
+            return None;
+        }
+        Some(LineBlock {
+            name: self.name.clone(),
+            first,
+            lines,
+            problem: None,
+        })
     }
 }
 

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+pub use jsonl::{LineBlock, LineBlocks};
 pub use walk::{Input, walk};
 
 /// One article ready for extraction.
@@ -99,28 +100,22 @@ impl Format {
     }
 }
 
-/// Reads one input file into its articles, turning every failure into a
-/// problem rather than an error so the rest of the corpus goes on.
-pub fn load(input: &Input) -> Loaded {
-    let mut loaded = Loaded::default();
-    let bytes = match std::fs::read(&input.path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            loaded.problems.push(
-                InputProblem::new(&input.name, format!("cannot read file: {err}"))
-                    .help("check that the file exists and is readable"),
-            );
-            return loaded;
-        }
-    };
-    match input.format {
-        Format::Text => match decode(&input.name, bytes) {
-            Ok(text) => header::parse(&input.name, text, &mut loaded),
+/// Reads one text article (`.txt`, `.md`), turning every failure into a
+/// problem rather than an error so the rest of the corpus goes on. JSON
+/// Lines files are read in blocks with [`LineBlocks`].
+pub fn load_text(input: &Input, loaded: &mut Loaded) {
+    match std::fs::read(&input.path) {
+        Ok(bytes) => match decode(&input.name, bytes) {
+            Ok(text) => header::parse(&input.name, text, loaded),
             Err(problem) => loaded.problems.push(problem),
         },
-        Format::JsonLines => jsonl::parse(&input.name, &bytes, &mut loaded),
+        Err(err) => loaded.problems.push(unreadable(&input.name, &err)),
     }
-    loaded
+}
+
+fn unreadable(name: &str, err: &std::io::Error) -> InputProblem {
+    InputProblem::new(name, format!("cannot read file: {err}"))
+        .help("check that the file exists and is readable")
 }
 
 /// Reads the text an article's spans point into again, for rendering

@@ -13,6 +13,8 @@ pub struct Input {
     /// The path as walked, used to name the file in every output.
     pub name: String,
     pub format: Format,
+    /// Bytes on disk, for progress.
+    pub size: u64,
 }
 
 /// Finds every article file under `paths`. Files named explicitly must be
@@ -48,6 +50,7 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
                     path: path.clone(),
                     name,
                     format,
+                    size: meta.len(),
                 }),
                 None => problems.push(
                     InputProblem::new(&name, "not an article file, skipped")
@@ -76,6 +79,7 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<InputProblem
                         path: path.to_path_buf(),
                         name: path.display().to_string(),
                         format,
+                        size: entry.metadata().map_or(0, |m| m.len()),
                     });
                 }
             }

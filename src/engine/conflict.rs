@@ -78,22 +78,12 @@ fn report(
         if mine.contains(consensus) {
             continue;
         }
-        let mut against: Vec<(&Fact, Interval)> = peers
-            .iter()
-            .zip(&intervals)
-            .filter(|(f, i)| {
-                f.source != subject.source && i.contains(consensus) && !i.overlaps(mine)
-            })
-            .map(|(f, i)| (*f, *i))
-            .collect();
+        let against = nearest_against(subject, mine, peers, &intervals, consensus);
         if against.is_empty() {
             continue;
         }
-        // nearest first: by distance in days, then by corpus order
-        against.sort_by_key(|(f, _)| (days_apart(f, subject), f.source, f.start));
-        against.truncate(MAX_RELATED);
         let metric_id = &cx.pack.metric(metric as usize).id;
-        let (first, _) = against[0];
+        let first = against[0];
         let when = day.map_or(String::new(), |d| format!(" for {d}"));
         let message = format!(
             "{metric_id}{when}: {} conflicts with {} reported by {}",
@@ -108,10 +98,53 @@ fn report(
         labels.extend(
             against
                 .iter()
-                .map(|(f, _)| cx.label(f, format!("{} ({})", amount(f), cx.corpus.provenance(f)))),
+                .map(|f| cx.label(f, format!("{} ({})", amount(f), cx.corpus.provenance(f)))),
         );
         out.push(cx.finding(Some(metric), message, labels));
     }
+}
+
+/// Up to `MAX_RELATED` figures of other sources that hold the consensus
+/// and contradict `subject`, nearest in date first: a scan outwards from
+/// the subject's date over `peers` (sorted by date), bounded so that a
+/// metric with thousands of figures stays cheap.
+fn nearest_against<'a>(
+    subject: &Fact,
+    mine: Interval,
+    peers: &[&'a Fact],
+    intervals: &[Interval],
+    consensus: f64,
+) -> Vec<&'a Fact> {
+    const SCAN: usize = 512;
+    let at = peers.partition_point(|f| f.day < subject.day);
+    let contradicts = |i: usize| {
+        let f = peers[i];
+        f.source != subject.source
+            && intervals[i].contains(consensus)
+            && !intervals[i].overlaps(mine)
+    };
+    let mut found = Vec::new();
+    let (mut left, mut right) = (at, at);
+    for _ in 0..SCAN {
+        if found.len() == MAX_RELATED || (left == 0 && right == peers.len()) {
+            break;
+        }
+        // take the nearer side next, preferring later figures on a tie
+        let take_right = right < peers.len()
+            && (left == 0
+                || days_apart(peers[right], subject) <= days_apart(peers[left - 1], subject));
+        let i = if take_right {
+            right += 1;
+            right - 1
+        } else {
+            left -= 1;
+            left
+        };
+        if contradicts(i) {
+            found.push(peers[i]);
+        }
+    }
+    found
 }
 
 /// The value allowed by the figures of the most distinct sources (ties:

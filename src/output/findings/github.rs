@@ -28,28 +28,29 @@ fn command(finding: &Finding, cache: &mut SourceCache) -> String {
     };
     let mut properties = Vec::new();
     let mut lines = vec![finding.message.clone()];
-    for (i, label) in finding.labels.iter().enumerate() {
-        let location = cache.locate(finding, label);
-        if i == 0 {
-            let region = location.region();
-            properties.push(format!("file={}", escape_property(&location.path)));
-            properties.push(format!("line={}", region.line));
-            match region.columns {
-                Some((col, end_col)) if region.end_line == region.line => {
-                    properties.push(format!("col={col}"));
-                    properties.push(format!("endLine={}", region.end_line));
-                    properties.push(format!("endColumn={end_col}"));
-                }
-                _ => properties.push(format!("endLine={}", region.end_line)),
+    let mut labels = finding.labels.iter();
+    if let Some(primary) = labels.next() {
+        let location = cache.locate(finding, primary);
+        let region = location.region();
+        properties.push(format!("file={}", escape_property(&location.path)));
+        properties.push(format!("line={}", region.line));
+        match region.columns {
+            Some((col, end_col)) if region.end_line == region.line => {
+                properties.push(format!("col={col}"));
+                properties.push(format!("endLine={}", region.end_line));
+                properties.push(format!("endColumn={end_col}"));
             }
-        } else {
-            // A record's name already carries its line.
-            let at = match (&location.span, location.record) {
-                (Some(span), None) => format!("{}:{}:{}", label.file, span.start.0, span.start.1),
-                _ => label.file.to_string(),
-            };
-            lines.push(format!("{at}: {}", label.message));
+            _ => properties.push(format!("endLine={}", region.end_line)),
         }
+    }
+    for label in labels {
+        let location = cache.locate(finding, label);
+        // A record's name already carries its line.
+        let at = match (&location.span, location.record) {
+            (Some(span), None) => format!("{}:{}:{}", label.file, span.start.0, span.start.1),
+            _ => label.file.to_string(),
+        };
+        lines.push(format!("{at}: {}", label.message));
     }
     if let Some(help) = &finding.help {
         lines.push(format!("help: {help}"));

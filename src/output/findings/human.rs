@@ -173,13 +173,20 @@ fn related(finding: &Finding, label: &Label, cache: &mut SourceCache) -> Report 
 }
 
 /// The label's source named after its article, when its span can be shown.
+/// A record is named `path (line N)`, since the snippet header adds the
+/// line and column inside its text: `wire.jsonl (line 2):1:13`.
 fn snippet(
     finding: &Finding,
     label: &Label,
     cache: &mut SourceCache,
 ) -> Option<NamedSource<Arc<str>>> {
-    let span = cache.locate(finding, label).span?;
-    Some(NamedSource::new(&*label.file, span.text))
+    let location = cache.locate(finding, label);
+    let span = location.span?;
+    let name = match location.record {
+        Some(line) => format!("{} (line {line})", location.path),
+        None => location.path,
+    };
+    Some(NamedSource::new(name, span.text))
 }
 
 fn span(label: &Label) -> (usize, usize) {

@@ -12,14 +12,14 @@ mod sarif;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::LineIndex;
 use super::report::Style;
-use crate::article::{self, Format, Input};
+use crate::article::{Format, Input, LineBlocks, Loaded};
 use crate::engine::{Finding, INPUT_RULE, Label};
 use crate::rules::{Pack, Severity};
 
@@ -49,7 +49,7 @@ pub fn write_findings(
     pack: &Pack,
     style: Style,
 ) -> io::Result<()> {
-    let mut cache = SourceCache::default();
+    let mut cache = SourceCache::new(findings);
     match format {
         CheckFormat::Human => human::write(out, findings, summary, style, &mut cache),
         CheckFormat::Json => json::write(out, findings, summary, &mut cache),
@@ -82,27 +82,48 @@ impl Source {
     }
 }
 
-/// The texts findings point into, each file read at most once per run: a
-/// plain article by its path, a JSON Lines file once for all its records.
-#[derive(Default)]
+/// The texts a set of findings points into, each file read at most once:
+/// a plain article whole, a JSON Lines file in one pass that keeps only the
+/// records the findings name (the file may be far larger than memory).
 pub struct SourceCache {
     files: HashMap<String, Option<Source>>,
-    /// Per JSON Lines path: the decoded `text` of each record, by line.
+    /// Per JSON Lines path: the lines the findings name, then, once read,
+    /// the decoded `text` of each of those records.
+    wanted: HashMap<String, HashSet<usize>>,
     records: HashMap<String, HashMap<usize, Source>>,
 }
 
 impl SourceCache {
-    /// The text an article's spans point into, as `article::reread` gives it.
+    /// A cache for the labels of `findings`; nothing is read until asked.
+    pub fn new(findings: &[Finding]) -> SourceCache {
+        let mut wanted: HashMap<String, HashSet<usize>> = HashMap::new();
+        // Input problems in records are never shown from the decoded text.
+        let shown = findings.iter().filter(|f| f.rule != INPUT_RULE);
+        for label in shown.flat_map(|f| &f.labels) {
+            if let Some((path, line)) = record_name(&label.file) {
+                wanted.entry(path.to_string()).or_default().insert(line);
+            }
+        }
+        SourceCache {
+            files: HashMap::new(),
+            wanted,
+            records: HashMap::new(),
+        }
+    }
+
+    /// The text a label's offsets point into, as `article::reread` gives
+    /// it: a file, or the decoded `text` of a record the findings name.
     pub fn text(&mut self, name: &str) -> Option<Arc<str>> {
         self.source(name).map(|s| s.text.clone())
     }
 
     fn source(&mut self, name: &str) -> Option<&Source> {
         if let Some((path, line)) = record_name(name) {
+            let wanted = self.wanted.get(path);
             return self
                 .records
                 .entry(path.to_string())
-                .or_insert_with(|| read_records(path))
+                .or_insert_with(|| wanted.map_or_else(HashMap::new, |w| read_records(path, w)))
                 .get(&line);
         }
         self.files
@@ -156,7 +177,6 @@ pub(crate) struct TextSpan {
 }
 
 /// A region of the file on disk, as SARIF and GitHub give one.
-#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Region {
     pub(crate) line: usize,
     pub(crate) end_line: usize,
@@ -213,17 +233,30 @@ fn read_file(name: &str) -> Option<Source> {
     Some(Source::new(String::from_utf8_lossy(&bytes)))
 }
 
-/// The records of a JSON Lines file, decoded by the reader that produced
-/// the findings so that offsets land where they did.
-fn read_records(path: &str) -> HashMap<usize, Source> {
+/// The records of a JSON Lines file that `wanted` names, decoded by the
+/// reader that produced the findings so that offsets land where they did.
+/// The file is read block by block and only until every wanted record is in.
+fn read_records(path: &str, wanted: &HashSet<usize>) -> HashMap<usize, Source> {
     let input = Input {
         path: PathBuf::from(path),
         name: path.to_string(),
         format: Format::JsonLines,
+        size: 0,
     };
-    article::load(&input)
-        .articles
-        .into_iter()
-        .filter_map(|a| Some((record_name(&a.name)?.1, Source::new(a.text))))
-        .collect()
+    let mut records = HashMap::new();
+    for block in LineBlocks::open(&input) {
+        let mut loaded = Loaded::default();
+        block.parse(&mut loaded);
+        for article in loaded.articles {
+            if let Some((_, line)) = record_name(&article.name)
+                && wanted.contains(&line)
+            {
+                records.insert(line, Source::new(article.text));
+            }
+        }
+        if records.len() == wanted.len() {
+            break;
+        }
+    }
+    records
 }

@@ -14,9 +14,9 @@ use crate::rules::{Pack, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-const INPUT_EXPLAIN: &str = "figcheck reports every input it cannot read as an article: a file that \
-    cannot be opened, a binary or empty file, invalid UTF-8, a malformed JSON Lines record or an \
-    unparsable date. The rest of the corpus is still checked.";
+const INPUT_EXPLAIN: &str = "An input could not be read as an article. figcheck reports a file \
+    that cannot be opened, a binary or empty file, invalid UTF-8, a malformed JSON Lines record or \
+    an unparsable date, and checks the rest of the corpus.";
 const INPUT_HELP: &str = "fix or remove the input; the other articles were still checked";
 
 /// A rule of the log: its id, its help (to tell a finding's own help

@@ -111,7 +111,7 @@ fn pack() -> Pack {
     }
 }
 
-/// A label on the `nth` occurrence of `needle` (through `until`) in `text`.
+/// A label from the first `needle` in `text` through the next `until`.
 fn label(file: &str, text: &str, needle: &str, until: &str, message: &str) -> Label {
     let start = text.find(needle).expect("needle in fixture");
     let end = start + text[start..].find(until).expect("until in fixture") + until.len();
@@ -154,12 +154,16 @@ fn fixture(dir: &Path) -> Vec<Finding> {
     }
     let record1 = "Israel says 1,200 were killed.";
     let record2 = "Officials \u{201c}expect\u{201d} 16,500 trucks a day.";
-    let broken = crate::article::load(&Input {
+    let mut loaded = Loaded::default();
+    for block in LineBlocks::open(&Input {
         path: PathBuf::from(&wire),
         name: wire.clone(),
         format: Format::JsonLines,
-    })
-    .problems;
+        size: 0,
+    }) {
+        block.parse(&mut loaded);
+    }
+    let broken = loaded.problems;
     let broken: &InputProblem = broken.first().expect("record 3 is broken");
     vec![
         Finding {
@@ -384,13 +388,14 @@ fn unreadable_sources_degrade() {
     assert_eq!(region, &serde_json::json!({ "startLine": 1 }));
 }
 
-// The records of a JSON Lines file are decoded once and found by line.
+// A JSON Lines file is read once, keeping the records the findings name
+// (not the broken one, whose offsets are into the raw line).
 #[test]
 fn cache_finds_records_by_line() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    fixture(tmp.path());
+    let findings = fixture(tmp.path());
     let wire = tmp.path().join("wire.jsonl").display().to_string();
-    let mut cache = SourceCache::default();
+    let mut cache = SourceCache::new(&findings);
     assert_eq!(
         cache.text(&format!("{wire}:1")).as_deref(),
         Some("Israel says 1,200 were killed.")
@@ -402,4 +407,5 @@ fn cache_finds_records_by_line() {
     );
     assert_eq!(cache.text(&format!("{wire}:3")), None);
     assert_eq!(cache.records.len(), 1);
+    assert_eq!(cache.records[&wire].len(), 2);
 }

@@ -1,0 +1,100 @@
+//! Ingest, extraction and classification over a whole corpus: work is cut
+//! into units (a batch of text files, a block of JSONL lines), a window of
+//! units runs in parallel, and results are delivered in corpus order, so
+//! output never depends on the thread count and memory is bounded by the
+//! window, not the corpus.
+
+use std::io;
+
+use rayon::prelude::*;
+
+use crate::article::{self, Article, Format, Input, InputProblem, LineBlock, LineBlocks, Loaded};
+use crate::classify::{Claim, Classifier};
+use crate::extract::Scanner;
+
+/// Text files per unit: enough to amortize scheduling.
+const FILES_PER_UNIT: usize = 16;
+/// Units per thread in flight at once.
+const UNITS_PER_THREAD: usize = 4;
+
+/// What the pipeline delivers, in corpus order.
+pub enum Item {
+    Article(Article, Vec<Claim>),
+    Problem(InputProblem),
+}
+
+enum Unit<'a> {
+    Texts(&'a [Input]),
+    Lines(LineBlock),
+}
+
+impl Unit<'_> {
+    fn size(&self) -> u64 {
+        match self {
+            Unit::Texts(inputs) => inputs.iter().map(|i| i.size).sum(),
+            Unit::Lines(block) => block.size(),
+        }
+    }
+
+    fn process(self, classifier: &Classifier<'_>) -> Vec<Item> {
+        let mut loaded = Loaded::default();
+        match self {
+            Unit::Texts(inputs) => inputs
+                .iter()
+                .for_each(|input| article::load_text(input, &mut loaded)),
+            Unit::Lines(block) => block.parse(&mut loaded),
+        }
+        let mut scanner = Scanner::new();
+        let mut items = Vec::with_capacity(loaded.articles.len() + loaded.problems.len());
+        for article in loaded.articles {
+            let mut mentions = Vec::new();
+            scanner.scan(&article.text, article.body.clone(), &mut mentions);
+            let claims = classifier.classify(&article, mentions);
+            items.push(Item::Article(article, claims));
+        }
+        items.extend(loaded.problems.into_iter().map(Item::Problem));
+        items
+    }
+}
+
+/// The units of a corpus, produced lazily: JSONL files are read block by
+/// block as the window needs them.
+fn units(inputs: &[Input]) -> impl Iterator<Item = Unit<'_>> {
+    inputs
+        .chunk_by(|a, b| a.format == Format::Text && b.format == Format::Text)
+        .flat_map(|run| -> Box<dyn Iterator<Item = Unit<'_>>> {
+            if run[0].format == Format::Text {
+                Box::new(run.chunks(FILES_PER_UNIT).map(Unit::Texts))
+            } else {
+                Box::new(run.iter().flat_map(LineBlocks::open).map(Unit::Lines))
+            }
+        })
+}
+
+/// Runs the pipeline over `inputs`, calling `each` for every article and
+/// problem in corpus order, and `progress` with the bytes done so far.
+pub fn run(
+    inputs: &[Input],
+    classifier: &Classifier<'_>,
+    pool: &rayon::ThreadPool,
+    mut progress: impl FnMut(u64),
+    mut each: impl FnMut(Item) -> io::Result<()>,
+) -> io::Result<()> {
+    let window = pool.current_num_threads() * UNITS_PER_THREAD;
+    let mut units = units(inputs).peekable();
+    while units.peek().is_some() {
+        let batch: Vec<Unit<'_>> = units.by_ref().take(window).collect();
+        let bytes: u64 = batch.iter().map(Unit::size).sum();
+        let results: Vec<Vec<Item>> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|u| u.process(classifier))
+                .collect()
+        });
+        for item in results.into_iter().flatten() {
+            each(item)?;
+        }
+        progress(bytes);
+    }
+    Ok(())
+}
