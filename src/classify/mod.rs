@@ -12,7 +12,7 @@ mod sentence;
 
 use std::ops::Range;
 
-use regex::bytes::RegexSet;
+use regex::bytes::{Regex, RegexSet};
 
 pub use date::When;
 
@@ -32,15 +32,6 @@ pub enum CueList {
 }
 
 impl CueList {
-    const ALL: [CueList; 6] = [
-        CueList::After,
-        CueList::Before,
-        CueList::Context,
-        CueList::Veto,
-        CueList::VetoAfter,
-        CueList::VetoBefore,
-    ];
-
     pub fn of(self, metric: &MetricDef) -> &[crate::rules::Cue] {
         match self {
             CueList::After => &metric.after,
@@ -72,14 +63,17 @@ const WINDOW: usize = 160;
 /// The compiled cue sets of a pack, shared by all threads.
 pub struct Classifier<'p> {
     pack: &'p Pack,
-    /// Per cue list: the set of all metrics' cues, and for each pattern its
-    /// metric and index in the metric's list.
+    /// For `after` and `before`: the set of all metrics' cues, and for each
+    /// pattern its metric and index in the metric's list.
     sets: Vec<(RegexSet, Vec<(usize, usize)>)>,
+    /// Per metric, its context and veto lists each joined into one regex,
+    /// run only for the metrics a cue proposed (early exit on a match).
+    gates: Vec<[Option<Regex>; 4]>,
 }
 
 impl<'p> Classifier<'p> {
     pub fn new(pack: &'p Pack) -> Classifier<'p> {
-        let sets = CueList::ALL
+        let sets = [CueList::After, CueList::Before]
             .iter()
             .map(|list| {
                 let mut patterns = Vec::new();
@@ -98,48 +92,76 @@ impl<'p> Classifier<'p> {
                 (set, owners)
             })
             .collect();
-        Classifier { pack, sets }
+        let gates = pack
+            .metrics
+            .iter()
+            .map(|metric| {
+                [
+                    CueList::Context,
+                    CueList::Veto,
+                    CueList::VetoAfter,
+                    CueList::VetoBefore,
+                ]
+                .map(|list| {
+                    let cues = list.of(metric);
+                    (!cues.is_empty()).then(|| {
+                        let joined: Vec<String> =
+                            cues.iter().map(|c| format!("(?:{})", c.pattern)).collect();
+                        regex::bytes::RegexBuilder::new(&joined.join("|"))
+                            .case_insensitive(true)
+                            .unicode(false)
+                            .build()
+                            .expect("every cue compiled alone when the pack was loaded")
+                    })
+                })
+            })
+            .collect();
+        Classifier { pack, sets, gates }
     }
 
     pub fn pack(&self) -> &'p Pack {
         self.pack
     }
 
-    /// Classifies every mention of one article.
+    /// Classifies every mention of one article. Mentions come in text
+    /// order, so the sentence (its clauses and attribution) is worked out
+    /// once and reused by the mentions it holds.
     pub fn classify(&self, article: &Article, mentions: Vec<Mention>) -> Vec<Claim> {
         let text = article.text.as_str();
         let sentences = sentence::sentences(text, article.body.clone());
-        let mut attributions: Vec<Option<Option<String>>> = vec![None; sentences.len()];
+        let mut current: Option<(usize, Vec<Range<usize>>, Option<Option<String>>)> = None;
         let mut claims = Vec::with_capacity(mentions.len());
         for mention in mentions {
-            let s = sentences
-                .partition_point(|r| r.end <= mention.start)
-                .min(sentences.len().saturating_sub(1));
+            let s = sentences.partition_point(|r| r.end <= mention.start);
             let sentence = sentences.get(s).cloned().unwrap_or(article.body.clone());
-            let clauses = sentence::clauses(text, sentence.clone());
+            if current.as_ref().is_none_or(|(at, _, _)| *at != s) {
+                current = Some((s, sentence::clauses(text, sentence.clone()), None));
+            }
+            let (_, clauses, attribution) = current.as_mut().expect("set above");
             let clause = clauses
                 .iter()
                 .find(|c| c.start <= mention.start && mention.start < c.end)
                 .cloned()
                 .unwrap_or_else(|| sentence.clone());
             let chosen = self.metric(text, &mention, &sentence, &clause);
-            let as_of = date::resolve(
-                &text.as_bytes()[clause.clone()],
-                mention.start - clause.start..mention.end - clause.start,
-                article.meta.date,
-                &self.pack.events,
-            );
-            let attribution = attributions
-                .get_mut(s)
-                .map(|slot| {
-                    slot.get_or_insert_with(|| attribution::attribution(&text[sentence.clone()]))
-                        .clone()
-                })
-                .unwrap_or_default();
+            let (as_of, attribution) = match chosen {
+                Some(_) => (
+                    date::resolve(
+                        &text.as_bytes()[clause.clone()],
+                        mention.start - clause.start..mention.end - clause.start,
+                        article.meta.date,
+                        &self.pack.events,
+                    ),
+                    attribution
+                        .get_or_insert_with(|| attribution::attribution(&text[sentence.clone()]))
+                        .clone(),
+                ),
+                None => (None, None),
+            };
             claims.push(Claim {
                 metric: chosen.map(|(m, _)| m),
                 cue: chosen.map(|(_, cue)| cue),
-                as_of: chosen.and(as_of),
+                as_of,
                 attribution,
                 mention,
             });
@@ -163,22 +185,26 @@ impl<'p> Classifier<'p> {
         let after = &bytes[mention.end..clause.end.min(mention.end + WINDOW).max(mention.end)];
         let before_start = clause.start.max(mention.start.saturating_sub(WINDOW));
         let before = &bytes[before_start.min(mention.start)..mention.start];
-        let sentence_text = &bytes[sentence.clone()];
-        let clause_text = &bytes[clause.clone()];
         let mut best: Option<(usize, (CueList, usize))> = None;
         let mut best_len = usize::MAX;
         for (list, haystack) in [(CueList::After, after), (CueList::Before, before)] {
             let (set, owners) = &self.sets[list as usize];
             for pattern in set.matches(haystack).iter() {
                 let (m, i) = owners[pattern];
-                let metric = &self.pack.metrics[m];
-                let Some(found) = list.of(metric)[i].regex.find(haystack) else {
+                let Some(found) = list.of(&self.pack.metrics[m])[i].regex.find(haystack) else {
                     continue;
                 };
                 // the shorter the cue match, the closer its words sit to the figure
-                if found.len() < best_len
-                    && self.allowed(m, after, before, sentence_text, clause_text)
-                {
+                if found.len() >= best_len {
+                    continue;
+                }
+                let haystacks = [
+                    &bytes[sentence.clone()],
+                    &bytes[clause.clone()],
+                    after,
+                    before,
+                ];
+                if self.allowed(m, haystacks) {
                     best_len = found.len();
                     best = Some((m, (list, i)));
                 }
@@ -187,23 +213,15 @@ impl<'p> Classifier<'p> {
         best
     }
 
-    fn allowed(
-        &self,
-        metric: usize,
-        after: &[u8],
-        before: &[u8],
-        sentence: &[u8],
-        clause: &[u8],
-    ) -> bool {
-        let has = |list: CueList, haystack: &[u8]| {
-            let (set, owners) = &self.sets[list as usize];
-            set.matches(haystack).iter().any(|p| owners[p].0 == metric)
-        };
-        let def = &self.pack.metrics[metric];
-        (def.context.is_empty() || has(CueList::Context, sentence))
-            && !has(CueList::Veto, clause)
-            && !has(CueList::VetoAfter, after)
-            && !has(CueList::VetoBefore, before)
+    /// The metric has its context (if it needs one) and no veto: context
+    /// in the sentence, vetoes in the clause and right after or before.
+    fn allowed(&self, metric: usize, haystacks: [&[u8]; 4]) -> bool {
+        let [context, veto, veto_after, veto_before] = &self.gates[metric];
+        context.as_ref().is_none_or(|r| r.is_match(haystacks[0]))
+            && [veto, veto_after, veto_before]
+                .iter()
+                .zip(&haystacks[1..])
+                .all(|(gate, haystack)| gate.as_ref().is_none_or(|r| !r.is_match(haystack)))
     }
 }
 

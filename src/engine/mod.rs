@@ -168,9 +168,11 @@ pub(crate) struct Context<'a> {
     pub check: &'a CheckDef,
     pub pack: &'a Pack,
     pub corpus: &'a Corpus,
+    /// The facts of each metric, sorted once for all checks.
+    groups: &'a [(u16, &'a [&'a Fact])],
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     pub(crate) fn label(&self, fact: &Fact, message: String) -> Label {
         Label {
             file: self.corpus.sources[fact.source as usize].name.clone(),
@@ -198,81 +200,89 @@ impl Context<'_> {
 
     /// The facts of the check's metrics, grouped by metric, each group
     /// sorted by day (undated last), then by source and position.
-    pub(crate) fn by_metric(&self) -> Vec<(u16, Vec<&Fact>)> {
-        let mut groups: Vec<(u16, Vec<&Fact>)> = self
-            .check
+    pub(crate) fn by_metric(&self) -> Vec<(u16, Vec<&'a Fact>)> {
+        self.check
             .metrics
             .iter()
-            .map(|&m| (m as u16, Vec::new()))
-            .collect();
-        for fact in &self.corpus.facts {
-            if let Some(group) = groups.iter_mut().find(|(m, _)| *m == fact.metric) {
-                group.1.push(fact);
-            }
-        }
-        for (_, facts) in &mut groups {
-            facts.sort_by(|a, b| {
-                (a.day.is_none(), a.day, a.source, a.start).cmp(&(
-                    b.day.is_none(),
-                    b.day,
-                    b.source,
-                    b.start,
-                ))
-            });
-        }
-        groups
+            .map(|&m| {
+                let facts = self
+                    .groups
+                    .iter()
+                    .find(|(g, _)| usize::from(*g) == m)
+                    .map_or(&[][..], |(_, f)| f);
+                (m as u16, facts.to_vec())
+            })
+            .collect()
     }
 }
 
 /// Runs every check of the pack; findings come back in a stable order:
 /// by file position of their primary label, then rule.
 pub fn run(pack: &Pack, corpus: &Corpus) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for check in &pack.checks {
-        let cx = Context {
-            check,
-            pack,
-            corpus,
-        };
-        match &check.kind {
-            CheckKind::Conflict {
-                tolerance,
-                window_days,
-            } => conflict::run(&cx, *tolerance, *window_days, &mut findings),
-            CheckKind::Monotonic {
-                tolerance,
-                direction,
-            } => monotonic::run(&cx, *tolerance, *direction, &mut findings),
-            CheckKind::Rate {
-                max_per_day,
-                tolerance,
-            } => rate::run(&cx, *max_per_day, *tolerance, &mut findings),
-            CheckKind::Range { min, max } => range::run(&cx, *min, *max, &mut findings),
-            CheckKind::Attribution => attribution::run(&cx, &mut findings),
-            CheckKind::Consistency { tolerance } => {
-                consistency::run(&cx, *tolerance, &mut findings)
+    use rayon::prelude::*;
+    let mut sorted: Vec<&Fact> = corpus.facts.iter().collect();
+    sorted.sort_unstable_by_key(|f| (f.metric, f.day.is_none(), f.day, f.source, f.start));
+    let groups: Vec<(u16, &[&Fact])> = sorted
+        .chunk_by(|a, b| a.metric == b.metric)
+        .map(|g| (g[0].metric, g))
+        .collect();
+    // Checks are independent: they run in parallel, and their findings
+    // are joined in pack order.
+    let per_check: Vec<Vec<Finding>> = pack
+        .checks
+        .par_iter()
+        .map(|check| {
+            let cx = Context {
+                check,
+                pack,
+                corpus,
+                groups: &groups,
+            };
+            let mut findings = Vec::new();
+            let out = &mut findings;
+            match &check.kind {
+                CheckKind::Conflict {
+                    tolerance,
+                    window_days,
+                } => conflict::run(&cx, *tolerance, *window_days, out),
+                CheckKind::Monotonic {
+                    tolerance,
+                    direction,
+                } => monotonic::run(&cx, *tolerance, *direction, out),
+                CheckKind::Rate {
+                    max_per_day,
+                    tolerance,
+                } => rate::run(&cx, *max_per_day, *tolerance, out),
+                CheckKind::Range { min, max } => range::run(&cx, *min, *max, out),
+                CheckKind::Attribution => attribution::run(&cx, out),
+                CheckKind::Consistency { tolerance } => consistency::run(&cx, *tolerance, out),
+                CheckKind::Metadata { require } => metadata::run(&cx, require, out),
             }
-            CheckKind::Metadata { require } => metadata::run(&cx, require, &mut findings),
-        }
-    }
+            findings
+        })
+        .collect();
+    let findings = per_check.into_iter().flatten();
     let order: std::collections::HashMap<&str, usize> = corpus
         .sources
         .iter()
         .enumerate()
         .map(|(i, s)| (&*s.name, i))
         .collect();
-    findings.sort_by_key(|f| {
-        let primary = f.labels.first();
-        (
-            primary
+    // by article and position of the primary label; at one spot, the order
+    // of the checks in the pack
+    let mut keyed: Vec<(usize, usize, usize, Finding)> = findings
+        .enumerate()
+        .map(|(i, f)| {
+            let primary = f.labels.first();
+            let source = primary
                 .and_then(|l| order.get(&*l.file))
                 .copied()
-                .unwrap_or(usize::MAX),
-            primary.map_or(0, |l| l.start),
-            f.rule.clone(),
-        )
-    });
-    findings
+                .unwrap_or(usize::MAX);
+            (source, primary.map_or(0, |l| l.start), i, f)
+        })
+        .collect();
+    keyed.sort_unstable_by_key(|&(source, start, i, _)| (source, start, i));
+    keyed.into_iter().map(|(_, _, _, f)| f).collect()
 }
 
 /// Days between the dates of two facts; undated facts are furthest.

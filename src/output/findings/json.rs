@@ -1,66 +1,90 @@
 //! `check --format json`: one object `{"findings": [...], "summary": {...}}`
-//! (the contract in PRODUCT.md), pretty-printed. Labels keep their byte
-//! offsets and add the 1-based line and column of their start in the
-//! article text (for a JSON Lines record, in its decoded `text`).
+//! (the contract in PRODUCT.md), pretty-printed. Labels carry byte offsets
+//! only: no source is read again, so JSON output stays as cheap as the
+//! check itself on corpora of any size.
 
 use std::io;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{SourceCache, Summary, count};
-use crate::engine::Finding;
+use super::{Summary, count};
+use crate::engine::{Finding, Label};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    findings: Vec<FindingRecord<'a>>,
+    summary: SummaryRecord,
+}
+
+#[derive(Serialize)]
+struct FindingRecord<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    metric: Option<&'a str>,
+    help: Option<&'a str>,
+    labels: Vec<LabelRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct LabelRecord<'a> {
+    file: &'a str,
+    start: usize,
+    end: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct SummaryRecord {
+    files: usize,
+    articles: usize,
+    mentions: usize,
+    claims: usize,
+    findings: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
 
 pub(super) fn write(
     out: &mut dyn io::Write,
     findings: &[Finding],
     summary: &Summary,
-    cache: &mut SourceCache,
 ) -> io::Result<()> {
     let [errors, warnings, infos] = count(findings);
-    let findings: Vec<Value> = findings.iter().map(|f| finding(f, cache)).collect();
-    let document = json!({
-        "findings": findings,
-        "summary": {
-            "files": summary.files,
-            "articles": summary.articles,
-            "mentions": summary.mentions,
-            "claims": summary.claims,
-            "findings": findings.len(),
-            "errors": errors,
-            "warnings": warnings,
-            "infos": infos,
+    let document = Document {
+        findings: findings.iter().map(record).collect(),
+        summary: SummaryRecord {
+            files: summary.files,
+            articles: summary.articles,
+            mentions: summary.mentions,
+            claims: summary.claims,
+            findings: findings.len(),
+            errors,
+            warnings,
+            infos,
         },
-    });
+    };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
 }
 
-fn finding(finding: &Finding, cache: &mut SourceCache) -> Value {
-    let labels: Vec<Value> = finding
-        .labels
-        .iter()
-        .map(|label| {
-            // Unknown when the text cannot be re-read: line 1, no column.
-            let (line, column) = match cache.locate(finding, label).span {
-                Some(span) => (span.start.0, Some(span.start.1)),
-                None => (1, None),
-            };
-            json!({
-                "file": &*label.file,
-                "start": label.start,
-                "end": label.end,
-                "line": line,
-                "column": column,
-                "message": label.message,
-            })
-        })
-        .collect();
-    json!({
-        "rule": finding.rule,
-        "severity": finding.severity.name(),
-        "message": finding.message,
-        "metric": finding.metric,
-        "help": finding.help,
-        "labels": labels,
-    })
+fn record(finding: &Finding) -> FindingRecord<'_> {
+    FindingRecord {
+        rule: &finding.rule,
+        severity: finding.severity.name(),
+        message: &finding.message,
+        metric: finding.metric.as_deref(),
+        help: finding.help.as_deref(),
+        labels: finding.labels.iter().map(label).collect(),
+    }
+}
+
+fn label(label: &Label) -> LabelRecord<'_> {
+    LabelRecord {
+        file: &label.file,
+        start: label.start,
+        end: label.end,
+        message: &label.message,
+    }
 }

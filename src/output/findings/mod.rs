@@ -49,12 +49,14 @@ pub fn write_findings(
     pack: &Pack,
     style: Style,
 ) -> io::Result<()> {
+    if format == CheckFormat::Json {
+        return json::write(out, findings, summary);
+    }
     let mut cache = SourceCache::new(findings);
     match format {
         CheckFormat::Human => human::write(out, findings, summary, style, &mut cache),
-        CheckFormat::Json => json::write(out, findings, summary, &mut cache),
         CheckFormat::Sarif => sarif::write(out, findings, pack, &mut cache),
-        CheckFormat::Github => github::write(out, findings, &mut cache),
+        CheckFormat::Github | CheckFormat::Json => github::write(out, findings, &mut cache),
     }
 }
 
