@@ -75,10 +75,10 @@ impl PackArgs {
     /// folders; a broken pack is reported and nothing runs.
     fn load(&self, style: Style) -> Result<Pack, ExitStatus> {
         let mut sources = vec![PackSource::Default];
-        if !self.no_config {
-            if let Some(config) = discover_config() {
-                sources.push(PackSource::Config(config));
-            }
+        if !self.no_config
+            && let Some(config) = discover_config()
+        {
+            sources.push(PackSource::Config(config));
         }
         sources.extend(self.rules.iter().cloned().map(PackSource::Dir));
         crate::rules::load(&sources).map_err(|errors| {

@@ -182,17 +182,16 @@ fn seed_header(
     let mut at = date_start + token_len;
     let after = &text[at..];
     let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
-    if after[spaces..].starts_with('(') {
-        if let Some(close) = after[spaces..]
+    if after[spaces..].starts_with('(')
+        && let Some(close) = after[spaces..]
             .find(')')
             .filter(|c| !after[spaces..spaces + c].contains('\n'))
-        {
-            let outlet = after[spaces + 1..spaces + close].trim();
-            if !outlet.is_empty() {
-                meta.outlet = Some(outlet.to_string());
-            }
-            at += spaces + close + 1;
+    {
+        let outlet = after[spaces + 1..spaces + close].trim();
+        if !outlet.is_empty() {
+            meta.outlet = Some(outlet.to_string());
         }
+        at += spaces + close + 1;
     }
     let after = &text[at..];
     let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();

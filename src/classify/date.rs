@@ -89,7 +89,9 @@ pub(crate) fn resolve(
     }
     for caps in DATES.captures_iter(clause) {
         let whole = caps.get(0).expect("group 0");
-        if overlaps(&event_spans, whole.range()) || overlaps(&[figure.clone()], whole.range()) {
+        if overlaps(&event_spans, whole.range())
+            || overlaps(std::slice::from_ref(&figure), whole.range())
+        {
             continue;
         }
         consider(whole.start(), whole.end(), interpret(&caps, published));

@@ -56,6 +56,14 @@ pub struct Claim {
     pub cue: Option<(CueList, usize)>,
 }
 
+/// What the mentions of one sentence share: its clauses, and its
+/// attribution once a classified figure needs it.
+struct SentenceState {
+    index: usize,
+    clauses: Vec<Range<usize>>,
+    attribution: Option<Option<String>>,
+}
+
 /// How far the figure's context reaches on each side, in bytes: cues are
 /// phrases next to the figure, and a bound keeps matching cheap.
 const WINDOW: usize = 160;
@@ -129,15 +137,23 @@ impl<'p> Classifier<'p> {
     pub fn classify(&self, article: &Article, mentions: Vec<Mention>) -> Vec<Claim> {
         let text = article.text.as_str();
         let sentences = sentence::sentences(text, article.body.clone());
-        let mut current: Option<(usize, Vec<Range<usize>>, Option<Option<String>>)> = None;
+        let mut current: Option<SentenceState> = None;
         let mut claims = Vec::with_capacity(mentions.len());
         for mention in mentions {
             let s = sentences.partition_point(|r| r.end <= mention.start);
             let sentence = sentences.get(s).cloned().unwrap_or(article.body.clone());
-            if current.as_ref().is_none_or(|(at, _, _)| *at != s) {
-                current = Some((s, sentence::clauses(text, sentence.clone()), None));
+            if current.as_ref().is_none_or(|c| c.index != s) {
+                current = Some(SentenceState {
+                    index: s,
+                    clauses: sentence::clauses(text, sentence.clone()),
+                    attribution: None,
+                });
             }
-            let (_, clauses, attribution) = current.as_mut().expect("set above");
+            let SentenceState {
+                clauses,
+                attribution,
+                ..
+            } = current.as_mut().expect("set above");
             let clause = clauses
                 .iter()
                 .find(|c| c.start <= mention.start && mention.start < c.end)

@@ -76,7 +76,7 @@ pub(super) fn default_direction(kind: MetricKind) -> Option<Direction> {
 
 /// The dated facts, by day, and within a day in the direction of travel
 /// so that figures of one day never contradict each other's order.
-pub(super) fn dated_in_order<'a>(facts: Vec<&'a Fact>, direction: Direction) -> Vec<&'a Fact> {
+pub(super) fn dated_in_order(facts: Vec<&Fact>, direction: Direction) -> Vec<&Fact> {
     let mut facts: Vec<&Fact> = facts.into_iter().filter(|f| f.day.is_some()).collect();
     facts.sort_by(|a, b| {
         a.day

@@ -46,7 +46,7 @@ impl RuleFile {
     ) -> RuleError {
         RuleError {
             message: message.into(),
-            source_code: NamedSource::new(self.name.to_string(), self.text.clone()),
+            source_code: NamedSource::new(&self.name, self.text.clone()),
             span: span.map(SourceSpan::from),
             label: label.into(),
             help: None,

@@ -36,6 +36,9 @@ pub fn load(sources: &[PackSource]) -> Result<Pack, RuleErrors> {
     loader.finish()
 }
 
+/// A file index and a span in it.
+type Where = (usize, Range<usize>);
+
 /// A value with the file and span it was written at.
 #[derive(Debug, Clone)]
 struct At<T> {
@@ -309,19 +312,19 @@ impl Loader {
         }
         draft.min = doc.min.as_ref().map(|m| *m.get_ref());
         draft.max = doc.max.as_ref().map(|m| *m.get_ref());
-        if let (Some(min), Some(max)) = (&doc.min, &doc.max) {
-            if min.get_ref() > max.get_ref() {
-                self.error(
-                    file,
-                    max.span(),
-                    format!(
-                        "`max` ({}) is below `min` ({})",
-                        max.get_ref(),
-                        min.get_ref()
-                    ),
-                    "below min",
-                );
-            }
+        if let (Some(min), Some(max)) = (&doc.min, &doc.max)
+            && min.get_ref() > max.get_ref()
+        {
+            self.error(
+                file,
+                max.span(),
+                format!(
+                    "`max` ({}) is below `min` ({})",
+                    max.get_ref(),
+                    min.get_ref()
+                ),
+                "below min",
+            );
         }
         let lists = [
             &doc.after,
@@ -387,18 +390,18 @@ impl Loader {
             max: doc.max.as_ref().map(|m| self.at(file, m)),
             ..CheckDraft::default()
         };
-        if let Some(kind) = &draft.kind {
-            if !CheckKind::NAMES.contains(&kind.value.as_str()) {
-                let help = suggest(&kind.value, CheckKind::NAMES);
-                self.error(
-                    file,
-                    kind.span.clone(),
-                    format!("unknown check kind `{}`", kind.value),
-                    "unknown kind",
-                )
-                .help = Some(help);
-                draft.kind = None;
-            }
+        if let Some(kind) = &draft.kind
+            && !CheckKind::NAMES.contains(&kind.value.as_str())
+        {
+            let help = suggest(&kind.value, CheckKind::NAMES);
+            self.error(
+                file,
+                kind.span.clone(),
+                format!("unknown check kind `{}`", kind.value),
+                "unknown kind",
+            )
+            .help = Some(help);
+            draft.kind = None;
         }
         if let Some(severity) = &doc.severity {
             draft.severity = Severity::parse(severity.get_ref());
@@ -461,28 +464,28 @@ impl Loader {
             });
         }
         for (value, name) in [(&draft.max_per_day, "max_per_day")] {
-            if let Some(v) = value {
-                if !(v.value > 0.0) {
-                    let (f, s) = (v.file, v.span.clone());
-                    self.error(
-                        f,
-                        s,
-                        format!("`{name}` must be above zero"),
-                        "not above zero",
-                    );
-                }
-            }
-        }
-        if let Some(window) = &draft.window_days {
-            if window.value < 0 {
-                let (f, s) = (window.file, window.span.clone());
+            if let Some(v) = value
+                && (v.value <= 0.0 || v.value.is_nan())
+            {
+                let (f, s) = (v.file, v.span.clone());
                 self.error(
                     f,
                     s,
-                    "`window_days` must not be negative".into(),
-                    "negative",
+                    format!("`{name}` must be above zero"),
+                    "not above zero",
                 );
             }
+        }
+        if let Some(window) = &draft.window_days
+            && window.value < 0
+        {
+            let (f, s) = (window.file, window.span.clone());
+            self.error(
+                f,
+                s,
+                "`window_days` must not be negative".into(),
+                "negative",
+            );
         }
         if let Some(tolerance) = &draft.tolerance {
             let t = tolerance.value;
@@ -642,7 +645,7 @@ impl Loader {
                 }
             });
         // Each kind takes its own parameters; any other is a mistake.
-        let params: [(&str, Option<(usize, Range<usize>)>); 7] = [
+        let params: [(&str, Option<Where>); 7] = [
             (
                 "tolerance",
                 draft.tolerance.as_ref().map(|a| (a.file, a.span.clone())),
@@ -676,21 +679,21 @@ impl Loader {
             _ => &[],
         };
         for (name, at) in params {
-            if let Some((file, span)) = at {
-                if !allowed.contains(&name) {
-                    let expected = if allowed.is_empty() {
-                        "none".to_string()
-                    } else {
-                        allowed.join(", ")
-                    };
-                    self.error(
-                        file,
-                        span,
-                        format!("`{name}` does not apply to a `{}` check", kind.value),
-                        "not a parameter of this kind",
-                    )
-                    .help = Some(format!("parameters of `{}`: {expected}", kind.value));
-                }
+            if let Some((file, span)) = at
+                && !allowed.contains(&name)
+            {
+                let expected = if allowed.is_empty() {
+                    "none".to_string()
+                } else {
+                    allowed.join(", ")
+                };
+                self.error(
+                    file,
+                    span,
+                    format!("`{name}` does not apply to a `{}` check", kind.value),
+                    "not a parameter of this kind",
+                )
+                .help = Some(format!("parameters of `{}`: {expected}", kind.value));
             }
         }
         let check_kind = match kind.value.as_str() {
