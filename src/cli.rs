@@ -63,10 +63,10 @@ enum Command {
 #[derive(Args)]
 struct PackArgs {
     /// A folder of rule files layered over the default pack (repeatable).
-    #[arg(long = "rules", value_name = "DIR")]
+    #[arg(long = "rules", value_name = "DIR", global = true)]
     rules: Vec<PathBuf>,
     /// Do not look for figcheck.toml or .figcheck.toml in this folder and its parents.
-    #[arg(long)]
+    #[arg(long, global = true)]
     no_config: bool,
 }
 

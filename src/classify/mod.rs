@@ -56,12 +56,12 @@ pub struct Claim {
     pub cue: Option<(CueList, usize)>,
 }
 
-/// What the mentions of one sentence share: its clauses, and its
-/// attribution once a classified figure needs it.
+/// What the mentions of one sentence share: its clauses, and each
+/// clause's attribution once a classified figure needs it.
 struct SentenceState {
     index: usize,
     clauses: Vec<Range<usize>>,
-    attribution: Option<Option<String>>,
+    attributions: Vec<Option<Option<String>>>,
 }
 
 /// How far the figure's context reaches on each side, in bytes: cues are
@@ -132,8 +132,10 @@ impl<'p> Classifier<'p> {
     }
 
     /// Classifies every mention of one article. Mentions come in text
-    /// order, so the sentence (its clauses and attribution) is worked out
-    /// once and reused by the mentions it holds.
+    /// order, so the sentence (its clauses and their attributions) is worked
+    /// out once and reused by the mentions it holds. A source names the
+    /// figures of its own clause: in `A killed 1,200, while B killed 57,500,
+    /// according to X`, X gave only the 57,500.
     pub fn classify(&self, article: &Article, mentions: Vec<Mention>) -> Vec<Claim> {
         let text = article.text.as_str();
         let sentences = sentence::sentences(text, article.body.clone());
@@ -143,22 +145,19 @@ impl<'p> Classifier<'p> {
             let s = sentences.partition_point(|r| r.end <= mention.start);
             let sentence = sentences.get(s).cloned().unwrap_or(article.body.clone());
             if current.as_ref().is_none_or(|c| c.index != s) {
+                let clauses = sentence::clauses(text, sentence.clone());
                 current = Some(SentenceState {
                     index: s,
-                    clauses: sentence::clauses(text, sentence.clone()),
-                    attribution: None,
+                    attributions: vec![None; clauses.len()],
+                    clauses,
                 });
             }
-            let SentenceState {
-                clauses,
-                attribution,
-                ..
-            } = current.as_mut().expect("set above");
-            let clause = clauses
+            let state = current.as_mut().expect("set above");
+            let c = state
+                .clauses
                 .iter()
-                .find(|c| c.start <= mention.start && mention.start < c.end)
-                .cloned()
-                .unwrap_or_else(|| sentence.clone());
+                .position(|c| c.start <= mention.start && mention.start < c.end);
+            let clause = c.map_or_else(|| sentence.clone(), |c| state.clauses[c].clone());
             let chosen = self.metric(text, &mention, &sentence, &clause);
             let (as_of, attribution) = match chosen {
                 Some(_) => (
@@ -168,9 +167,11 @@ impl<'p> Classifier<'p> {
                         article.meta.date,
                         &self.pack.events,
                     ),
-                    attribution
-                        .get_or_insert_with(|| attribution::attribution(&text[sentence.clone()]))
-                        .clone(),
+                    c.and_then(|c| {
+                        state.attributions[c]
+                            .get_or_insert_with(|| attribution::attribution(&text[clause.clone()]))
+                            .clone()
+                    }),
                 ),
                 None => (None, None),
             };

@@ -84,7 +84,8 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 /// Splits a sentence into clauses at `;`, a spaced dash, and a comma
-/// before `while`, `but`, `whereas`, `although`, `though`, `yet`.
+/// before `while`, `but`, `whereas`, `although`, `though`, `yet`, `and`:
+/// a date or a veto in one clause says nothing of a figure in the next.
 pub(crate) fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[sentence.clone()];
     let mut cuts = Vec::new();
@@ -95,13 +96,21 @@ pub(crate) fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
             '\u{2014}' | '\u{2013}' => s[..i].ends_with(' ') && rest.starts_with(' '),
             ',' => {
                 let next = rest.trim_start();
-                ["while ", "but ", "whereas ", "although ", "though ", "yet "]
-                    .iter()
-                    .any(|w| {
-                        next.as_bytes()
-                            .get(..w.len())
-                            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
-                    })
+                [
+                    "while ",
+                    "but ",
+                    "whereas ",
+                    "although ",
+                    "though ",
+                    "yet ",
+                    "and ",
+                ]
+                .iter()
+                .any(|w| {
+                    next.as_bytes()
+                        .get(..w.len())
+                        .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                })
             }
             _ => false,
         };

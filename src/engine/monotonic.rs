@@ -95,14 +95,18 @@ fn key(fact: &Fact, direction: Direction) -> f64 {
     }
 }
 
-/// Indices of the longest non-decreasing run of `key` (patience sorting).
+/// Indices of the longest run that never moves against `direction`
+/// (patience sorting, n log n). Among runs of equal length it keeps the
+/// earliest figures: the search goes backwards, so a later figure that
+/// breaks the history is the one left out (an old toll copied late).
 pub(super) fn longest_run(facts: &[&Fact], direction: Direction) -> Vec<usize> {
     let mut tails: Vec<usize> = Vec::new();
-    let mut previous: Vec<Option<usize>> = vec![None; facts.len()];
-    for (i, fact) in facts.iter().enumerate() {
+    let mut next: Vec<Option<usize>> = vec![None; facts.len()];
+    for (i, fact) in facts.iter().enumerate().rev() {
+        // backwards, the run never increases: keep keys in decreasing order
         let k = key(fact, direction);
-        let at = tails.partition_point(|&t| key(facts[t], direction) <= k);
-        previous[i] = at.checked_sub(1).map(|p| tails[p]);
+        let at = tails.partition_point(|&t| key(facts[t], direction) >= k);
+        next[i] = at.checked_sub(1).map(|p| tails[p]);
         if at == tails.len() {
             tails.push(i);
         } else {
@@ -113,9 +117,8 @@ pub(super) fn longest_run(facts: &[&Fact], direction: Direction) -> Vec<usize> {
     let mut cursor = tails.last().copied();
     while let Some(i) = cursor {
         run.push(i);
-        cursor = previous[i];
+        cursor = next[i];
     }
-    run.reverse();
     run
 }
 

@@ -15,6 +15,7 @@ pub(super) fn run(cx: &Context<'_>, min: Option<f64>, max: Option<f64>, out: &mu
             let bound = match (below, above) {
                 (Some(m), _) => format!("below the plausible minimum of {}", number_text(m)),
                 (_, Some(m)) => format!("above the plausible maximum of {}", number_text(m)),
+
                 _ => continue,
             };
             let unit = if def.unit.is_empty() {
@@ -22,7 +23,7 @@ pub(super) fn run(cx: &Context<'_>, min: Option<f64>, max: Option<f64>, out: &mu
             } else {
                 format!(" {}", def.unit)
             };
-            let message = format!("{}: {}{unit} is {bound}", def.id, amount(fact));
+            let message = format!("{} figure {} is {bound}{unit}", def.id, amount(fact));
             let labels = vec![cx.label(
                 fact,
                 format!("{} ({})", amount(fact), cx.corpus.provenance(fact)),

@@ -287,3 +287,13 @@ pub(crate) fn is_year_preposition(word: &str) -> bool {
     .iter()
     .any(|w| w.eq_ignore_ascii_case(word))
 }
+
+/// Units of time: after `over N`, the `over` means "during".
+pub(crate) fn is_time_unit(word: &str) -> bool {
+    [
+        "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks",
+        "month", "months", "year", "years", "decade", "decades",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(word))
+}

@@ -122,7 +122,13 @@ impl<'a> View<'a> {
     /// The mention starting at token `i`, with the index of its last token.
     fn mention_at(&self, i: usize) -> Option<(Mention, usize)> {
         let core = self.core_at(i, false)?;
-        let (hedge_first, mut qualifier) = self.hedge_before(core.first);
+        let (mut hedge_first, mut qualifier) = self.hedge_before(core.first);
+        // `over four days` spans a time, it does not hedge the figure
+        let single_over =
+            hedge_first.is_some_and(|h| h + 1 == core.first && self.word_is(h, &["over"]));
+        if single_over && self.word(core.last + 1).is_some_and(lexicon::is_time_unit) {
+            (hedge_first, qualifier) = (None, Qualifier::Exact);
+        }
         let between =
             hedge_first.is_none() && self.word_is(core.first.wrapping_sub(1), &["between"]);
         if let Some(range) = self.range_after(&core, between) {

@@ -74,9 +74,10 @@ impl Row<'_> {
         );
         map.insert("metric".into(), string(self.metric.map(str::to_string)));
         map.insert("as_of".into(), string(self.as_of()));
-        if let Some(from) = self.claim.as_of.and_then(|w| w.from) {
-            map.insert("as_of_from".into(), Value::from(from.to_string()));
-        }
+        map.insert(
+            "as_of_from".into(),
+            string(Self::date(self.claim.as_of.and_then(|w| w.from))),
+        );
         map.insert(
             "published".into(),
             string(Self::date(self.article.meta.date)),
@@ -148,7 +149,7 @@ impl<W: Write> ClaimsWriter<W> {
         pack: &Pack,
         all: bool,
     ) -> io::Result<()> {
-        let index = (self.format != ClaimsFormat::Json).then(|| LineIndex::new(&article.text));
+        let index = (self.format == ClaimsFormat::Table).then(|| LineIndex::new(&article.text));
         for claim in claims {
             if !all && claim.metric.is_none() {
                 continue;
@@ -164,19 +165,23 @@ impl<W: Write> ClaimsWriter<W> {
                     self.out.write_all(b"\n")?;
                 }
                 ClaimsFormat::Csv => {
+                    // the JSON fields as columns: plain numbers, empty when null
+                    let Value::Object(record) = row.json(self.explain.then_some(pack)) else {
+                        continue;
+                    };
                     if !self.wrote_header {
                         self.wrote_header = true;
-                        let mut header = HEADER.to_vec();
-                        if self.explain {
-                            header.push("explain");
-                        }
+                        let header: Vec<&str> = record.keys().map(String::as_str).collect();
                         writeln!(self.out, "{}", header.join(","))?;
                     }
-                    let mut cells = row.cells(index.as_ref().expect("index for csv"));
-                    if self.explain {
-                        cells.push(row.explain(pack).unwrap_or_default());
-                    }
-                    let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+                    let line: Vec<String> = record
+                        .values()
+                        .map(|value| match value {
+                            Value::Null => String::new(),
+                            Value::String(text) => csv_field(text),
+                            other => other.to_string(),
+                        })
+                        .collect();
                     writeln!(self.out, "{}", line.join(","))?;
                 }
                 ClaimsFormat::Table => {

@@ -50,6 +50,9 @@ struct At<T> {
 #[derive(Default)]
 struct MetricDraft {
     id: At<String>,
+    /// A field was already reported broken: errors that follow from it
+    /// (no kind, no cue) would only repeat it.
+    broken: bool,
     description: Option<String>,
     unit: Option<String>,
     kind: Option<MetricKind>,
@@ -72,6 +75,8 @@ impl Default for At<String> {
 #[derive(Default)]
 struct CheckDraft {
     id: At<String>,
+    /// As for metrics: a broken field silences the errors it causes.
+    broken: bool,
     kind: Option<At<String>>,
     severity: Option<Severity>,
     enabled: Option<bool>,
@@ -278,6 +283,7 @@ impl Loader {
     }
 
     fn metric(&mut self, file: usize, doc: &MetricDoc) {
+        let errors_before = self.errors.len();
         let mut draft = MetricDraft {
             id: self.at(file, &doc.id),
             description: doc.description.clone(),
@@ -352,12 +358,14 @@ impl Loader {
                 draft.cues[slot] = Some(cues);
             }
         }
+        draft.broken = self.errors.len() > errors_before;
         match self
             .metrics
             .iter_mut()
             .find(|m| m.id.value == draft.id.value)
         {
             Some(earlier) => {
+                earlier.broken |= draft.broken;
                 merge(&mut earlier.description, draft.description);
                 merge(&mut earlier.unit, draft.unit);
                 merge(&mut earlier.kind, draft.kind);
@@ -373,6 +381,7 @@ impl Loader {
     }
 
     fn check(&mut self, file: usize, doc: &CheckDoc) {
+        let errors_before = self.errors.len();
         let mut draft = CheckDraft {
             id: self.at(file, &doc.id),
             kind: doc.kind.as_ref().map(|k| self.at(file, k)),
@@ -504,12 +513,14 @@ impl Loader {
                 .help = Some("write `about = 0.1` for ±10%".into());
             }
         }
+        draft.broken = self.errors.len() > errors_before;
         match self
             .checks
             .iter_mut()
             .find(|c| c.id.value == draft.id.value)
         {
             Some(earlier) => {
+                earlier.broken |= draft.broken;
                 merge(&mut earlier.kind, draft.kind);
                 merge(&mut earlier.severity, draft.severity);
                 merge(&mut earlier.enabled, draft.enabled);
@@ -532,6 +543,9 @@ impl Loader {
         let mut metrics = Vec::new();
         for draft in std::mem::take(&mut self.metrics) {
             let Some(kind) = draft.kind else {
+                if draft.broken {
+                    continue;
+                }
                 let id = &draft.id;
                 let (f, s) = (id.file, id.span.clone());
                 self.error(
@@ -548,7 +562,7 @@ impl Loader {
             };
             let [after, before, context, veto, veto_after, veto_before] =
                 draft.cues.map(Option::unwrap_or_default);
-            if after.is_empty() && before.is_empty() {
+            if after.is_empty() && before.is_empty() && !draft.broken {
                 let (f, s) = (draft.id.file, draft.id.span.clone());
                 self.error(
                     f,
@@ -602,6 +616,9 @@ impl Loader {
     fn build_check(&mut self, draft: CheckDraft, metrics: &[MetricDef]) -> Option<CheckDef> {
         let id = draft.id.clone();
         let Some(kind) = draft.kind.clone() else {
+            if draft.broken {
+                return None;
+            }
             self.error(
                 id.file,
                 id.span.clone(),
@@ -720,10 +737,19 @@ impl Loader {
                     tolerance,
                 }
             }
-            "range" => CheckKind::Range {
-                min: draft.min.map(|m| m.value),
-                max: draft.max.map(|m| m.value),
-            },
+            "range" => {
+                if let (Some(min), Some(max)) = (&draft.min, &draft.max) {
+                    if max.value < min.value {
+                        let message =
+                            format!("`max` ({}) is below `min` ({})", max.value, min.value);
+                        self.error(max.file, max.span.clone(), message, "below min");
+                    }
+                }
+                CheckKind::Range {
+                    min: draft.min.map(|m| m.value),
+                    max: draft.max.map(|m| m.value),
+                }
+            }
             "attribution" => CheckKind::Attribution,
             "consistency" => CheckKind::Consistency { tolerance },
             "metadata" => CheckKind::Metadata {

@@ -472,3 +472,18 @@ fn more_hedges() {
 fn one_after_same_is_a_pronoun() {
     assert!(texts("They used the same one again.").is_empty());
 }
+
+// Regression: `over` before a span of time is a preposition, not a hedge.
+#[test]
+fn over_a_span_of_time_is_not_a_hedge() {
+    assert_eq!(
+        texts("They freed 150 prisoners over four days."),
+        ["150", "four"]
+    );
+    assert_eq!(scan("Aid came over four days.")[0], m("four", "4", "exact"));
+    assert_eq!(scan("Talks took over 20 hours.")[0], m("20", "20", "exact"));
+    assert_eq!(
+        scan("The toll is over 20,000.")[0],
+        m("over 20,000", "20000", "over")
+    );
+}
