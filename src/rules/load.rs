@@ -738,12 +738,11 @@ impl Loader {
                 }
             }
             "range" => {
-                if let (Some(min), Some(max)) = (&draft.min, &draft.max) {
-                    if max.value < min.value {
-                        let message =
-                            format!("`max` ({}) is below `min` ({})", max.value, min.value);
-                        self.error(max.file, max.span.clone(), message, "below min");
-                    }
+                if let (Some(min), Some(max)) = (&draft.min, &draft.max)
+                    && max.value < min.value
+                {
+                    let message = format!("`max` ({}) is below `min` ({})", max.value, min.value);
+                    self.error(max.file, max.span.clone(), message, "below min");
                 }
                 CheckKind::Range {
                     min: draft.min.map(|m| m.value),
