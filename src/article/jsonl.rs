@@ -2,7 +2,6 @@
 //! `date`, `outlet` (or `source`), `title`, `url`. Each article is named
 //! `path:LINE`, and its spans point into that line's decoded `text`.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -208,11 +207,4 @@ pub(super) fn split_name(name: &str) -> Option<(&str, usize)> {
         return None;
     }
     Some((path, line.parse().ok()?))
-}
-
-pub(super) fn reread_line(path: &Path, line: usize) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let raw = bytes.split(|&b| b == b'\n').nth(line.checked_sub(1)?)?;
-    let record: Record = serde_json::from_slice(raw).ok()?;
-    Some(record.text)
 }

@@ -9,7 +9,7 @@ mod jsonl;
 mod walk;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -116,16 +116,6 @@ pub fn load_text(input: &Input, loaded: &mut Loaded) {
 fn unreadable(name: &str, err: &std::io::Error) -> InputProblem {
     InputProblem::new(name, format!("cannot read file: {err}"))
         .help("check that the file exists and is readable")
-}
-
-/// Reads the text an article's spans point into again, for rendering
-/// diagnostics after the texts were dropped.
-pub fn reread(name: &str) -> Option<String> {
-    if let Some((path, line)) = jsonl::split_name(name) {
-        return jsonl::reread_line(Path::new(path), line);
-    }
-    let bytes = std::fs::read(PathBuf::from(name)).ok()?;
-    String::from_utf8(bytes).ok()
 }
 
 /// The file an article comes from: its name without a JSONL `:LINE`.

@@ -127,10 +127,6 @@ impl<'p> Classifier<'p> {
         Classifier { pack, sets, gates }
     }
 
-    pub fn pack(&self) -> &'p Pack {
-        self.pack
-    }
-
     /// Classifies every mention of one article. Mentions come in text
     /// order, so the sentence (its clauses and their attributions) is worked
     /// out once and reused by the mentions it holds. A source names the

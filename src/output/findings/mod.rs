@@ -113,8 +113,8 @@ impl SourceCache {
         }
     }
 
-    /// The text a label's offsets point into, as `article::reread` gives
-    /// it: a file, or the decoded `text` of a record the findings name.
+    /// The text a label's offsets point into: a file, or the decoded
+    /// `text` of a JSON Lines record the findings name.
     pub fn text(&mut self, name: &str) -> Option<Arc<str>> {
         self.source(name).map(|s| s.text.clone())
     }
