@@ -240,19 +240,10 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     let days = [
         Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday,
     ];
-    let names = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    names
+    let at = crate::extract::lexicon::WEEKDAYS
         .iter()
-        .position(|n| n.eq_ignore_ascii_case(word))
-        .map(|i| days[i])
+        .position(|n| n.eq_ignore_ascii_case(word))?;
+    Some(days[at])
 }
 
 #[cfg(test)]

@@ -233,18 +233,19 @@ pub(crate) fn is_month(word: &str) -> bool {
     capital && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
+/// Weekday names, Monday first (the order of `jiff::civil::Weekday`).
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 pub(crate) fn is_weekday(word: &str) -> bool {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|d| d.eq_ignore_ascii_case(word))
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// Words before `one` that make it a pronoun (`no one`, `the one`).

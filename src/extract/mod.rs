@@ -7,7 +7,7 @@
 //! leave out dates, years, clock times, ordinals, identifiers and `one` used
 //! as a pronoun.
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod scan;
 mod token;
 
