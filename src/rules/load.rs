@@ -189,36 +189,10 @@ impl Loader {
                 .help("name pack folders with --rules DIR"),
             );
         }
-        let mut seen: Vec<&str> = Vec::new();
-        for metric in &doc.metric {
-            if seen.contains(&metric.id.get_ref().as_str()) {
-                self.errors.push(file.error(
-                    Some(metric.id.span()),
-                    format!(
-                        "metric `{}` is defined twice in this file",
-                        metric.id.get_ref()
-                    ),
-                    "second definition",
-                ));
-                continue;
-            }
-            seen.push(metric.id.get_ref());
+        for metric in first_definitions(&file, &doc.metric, |m| &m.id, "metric", &mut self.errors) {
             self.metric(index, metric);
         }
-        seen.clear();
-        for check in &doc.check {
-            if seen.contains(&check.id.get_ref().as_str()) {
-                self.errors.push(file.error(
-                    Some(check.id.span()),
-                    format!(
-                        "check `{}` is defined twice in this file",
-                        check.id.get_ref()
-                    ),
-                    "second definition",
-                ));
-                continue;
-            }
-            seen.push(check.id.get_ref());
+        for check in first_definitions(&file, &doc.check, |c| &c.id, "check", &mut self.errors) {
             self.check(index, check);
         }
         for event in &doc.event {
@@ -780,6 +754,30 @@ impl Loader {
             file: self.files[id.file].name.clone(),
         })
     }
+}
+
+/// The definitions of one file whose id it has not defined before; each
+/// repeat is an error at its id.
+fn first_definitions<'d, T>(
+    file: &RuleFile,
+    items: &'d [T],
+    id: impl Fn(&T) -> &Spanned<String>,
+    what: &str,
+    errors: &mut Vec<RuleError>,
+) -> Vec<&'d T> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut first = Vec::with_capacity(items.len());
+    for item in items {
+        let id = id(item);
+        if seen.contains(&id.get_ref().as_str()) {
+            let message = format!("{what} `{}` is defined twice in this file", id.get_ref());
+            errors.push(file.error(Some(id.span()), message, "second definition"));
+        } else {
+            seen.push(id.get_ref());
+            first.push(item);
+        }
+    }
+    first
 }
 
 fn merge<T>(slot: &mut Option<T>, later: Option<T>) {
