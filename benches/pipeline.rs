@@ -38,7 +38,8 @@ fn article(bytes: usize, day: i64, outlet: &str) -> Article {
         .checked_add(jiff::Span::new().days(day))
         .ok();
     Article {
-        name: Arc::from(format!("a{day}.txt")),
+        file: Arc::from(format!("a{day}.txt")),
+        line: None,
         body: 0..text.len(),
         text,
         meta: Metadata {

@@ -343,18 +343,18 @@ fn check(args: &CheckArgs) -> io::Result<ExitStatus> {
     };
     let classifier = Classifier::new(&pack);
     let mut corpus = Corpus::default();
-    let mut files = std::collections::BTreeSet::new();
     // Only claims are kept; each article's text is dropped once classified.
     let interactive = args.format == CheckFormat::Human;
     let problems = extract_corpus(&args.corpus, &classifier, interactive, |article, claims| {
-        files.insert(article::file_of(&article.name).to_string());
         corpus.add(article, claims);
         Ok(())
     })?;
     let mut findings = engine::run(&pack, &corpus);
-    findings.extend(problems.iter().map(Finding::input));
+    for problem in &problems {
+        findings.push(Finding::input(problem));
+    }
     let summary = Summary {
-        files: files.len(),
+        files: corpus.files.len(),
         articles: corpus.sources.len(),
         mentions: corpus.mentions,
         claims: corpus.facts.len(),
@@ -367,7 +367,7 @@ fn check(args: &CheckArgs) -> io::Result<ExitStatus> {
         Some(Deny::Warnings) => Severity::Warning,
         Some(Deny::Info) => Severity::Info,
     };
-    let fails = findings.iter().any(|f| f.severity >= fail_at);
+    let fails = findings.severities().any(|s| s >= fail_at);
     Ok(if fails {
         ExitStatus::Failure
     } else {

@@ -42,7 +42,8 @@ pub(super) fn parse(name: &str, text: String, loaded: &mut Loaded) {
     }
     let body = body_start..text.len();
     loaded.articles.push(Article {
-        name: Arc::from(name),
+        file: Arc::from(name),
+        line: None,
         text,
         body,
         meta,

@@ -21,17 +21,22 @@ struct Record {
     url: Option<String>,
 }
 
-/// Up to this many lines are read and parsed together: large enough to
-/// share out among threads, small enough to bound memory on huge files.
+/// Up to this many lines, or a little over this many bytes, are read and
+/// parsed together: large enough to share out among threads, small enough
+/// to bound memory on huge files.
 const BLOCK_LINES: usize = 2048;
+const BLOCK_BYTES: usize = 256 * 1024;
 
 /// A run of lines of one JSON Lines file, to be parsed together.
 #[derive(Debug)]
 pub struct LineBlock {
-    name: Arc<str>,
+    file: Arc<str>,
     /// 1-based number of the first line.
     first: usize,
-    lines: Vec<Vec<u8>>,
+    /// The lines, without their line ends, back to back in one buffer.
+    bytes: Vec<u8>,
+    /// Where each line ends in `bytes`.
+    ends: Vec<usize>,
     /// A problem with the file itself (unreadable, empty).
     problem: Option<InputProblem>,
 }
@@ -39,19 +44,21 @@ pub struct LineBlock {
 impl LineBlock {
     /// Bytes in the block, for progress.
     pub fn size(&self) -> u64 {
-        self.lines.iter().map(|l| l.len() as u64 + 1).sum()
+        (self.bytes.len() + self.ends.len()) as u64
     }
 
     /// Parses every line into an article, or a problem naming `path:LINE`.
     pub fn parse(self, loaded: &mut Loaded) {
         loaded.problems.extend(self.problem);
-        for (i, line) in self.lines.iter().enumerate() {
+        let mut start = 0;
+        for (i, &end) in self.ends.iter().enumerate() {
+            let line = &self.bytes[start..end];
+            start = end;
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let name = format!("{}:{}", self.name, self.first + i);
-            match parse_line(&name, line) {
+            match parse_line(&self.file, self.first + i, line) {
                 Ok((article, problem)) => {
                     loaded.articles.push(article);
                     loaded.problems.extend(problem);
@@ -65,7 +72,7 @@ impl LineBlock {
 /// Reads a JSON Lines file block by block, so that a file of any size is
 /// never held in memory whole.
 pub struct LineBlocks {
-    name: Arc<str>,
+    file: Arc<str>,
     reader: Option<std::io::BufReader<std::fs::File>>,
     /// Why the file could not be opened, reported as the first block.
     open_error: Option<std::io::Error>,
@@ -80,7 +87,7 @@ impl LineBlocks {
             Err(err) => (None, Some(err)),
         };
         LineBlocks {
-            name: Arc::from(input.name.as_str()),
+            file: Arc::from(input.name.as_str()),
             reader,
             open_error,
             next_line: 1,
@@ -91,9 +98,10 @@ impl LineBlocks {
     fn problem(&mut self, problem: InputProblem) -> Option<LineBlock> {
         self.reader = None;
         Some(LineBlock {
-            name: self.name.clone(),
+            file: self.file.clone(),
             first: self.next_line,
-            lines: Vec::new(),
+            bytes: Vec::new(),
+            ends: Vec::new(),
             problem: Some(problem),
         })
     }
@@ -105,40 +113,42 @@ impl Iterator for LineBlocks {
     fn next(&mut self) -> Option<LineBlock> {
         use std::io::BufRead;
         if let Some(err) = self.open_error.take() {
-            return self.problem(super::unreadable(&self.name, &err));
+            return self.problem(super::unreadable(&self.file, &err));
         }
         let reader = self.reader.as_mut()?;
-        let mut lines = Vec::new();
-        while lines.len() < BLOCK_LINES {
-            let mut line = Vec::new();
-            match reader.read_until(b'\n', &mut line) {
+        let mut bytes = Vec::new();
+        let mut ends = Vec::new();
+        while ends.len() < BLOCK_LINES && bytes.len() < BLOCK_BYTES {
+            let start = bytes.len();
+            match reader.read_until(b'\n', &mut bytes) {
                 Ok(0) => break,
                 Ok(_) => {
-                    if line.last() == Some(&b'\n') {
-                        line.pop();
+                    if bytes.last() == Some(&b'\n') {
+                        bytes.pop();
                     }
-                    self.seen_text |= !line.iter().all(u8::is_ascii_whitespace);
-                    lines.push(line);
+                    self.seen_text |= !bytes[start..].iter().all(u8::is_ascii_whitespace);
+                    ends.push(bytes.len());
                 }
-                Err(err) => return self.problem(super::unreadable(&self.name, &err)),
+                Err(err) => return self.problem(super::unreadable(&self.file, &err)),
             }
         }
         let first = self.next_line;
-        self.next_line += lines.len();
-        if lines.is_empty() {
+        self.next_line += ends.len();
+        if ends.is_empty() {
             self.reader = None;
             if !self.seen_text {
                 self.seen_text = true;
-                let empty = InputProblem::new(&*self.name, "empty article")
+                let empty = InputProblem::new(&*self.file, "empty article")
                     .help("the JSON Lines file has no records");
                 return self.problem(empty);
             }
             return None;
         }
         Some(LineBlock {
-            name: self.name.clone(),
+            file: self.file.clone(),
             first,
-            lines,
+            bytes,
+            ends,
             problem: None,
         })
     }
@@ -146,16 +156,22 @@ impl Iterator for LineBlocks {
 
 /// The article of one line, with a problem in its metadata if any (the
 /// article is then checked as undated), or the problem that lost the line.
-fn parse_line(name: &str, line: &[u8]) -> Result<(Article, Option<InputProblem>), InputProblem> {
+fn parse_line(
+    file: &Arc<str>,
+    line_number: usize,
+    line: &[u8],
+) -> Result<(Article, Option<InputProblem>), InputProblem> {
+    // only a problem needs the record's name
+    let name = || format!("{file}:{line_number}");
     let text = std::str::from_utf8(line).map_err(|err| {
         let at = err.valid_up_to();
-        InputProblem::new(name, "invalid UTF-8, line skipped")
+        InputProblem::new(name(), "invalid UTF-8, line skipped")
             .at(String::from_utf8_lossy(line).into(), at..at + 3)
             .help("re-encode the file as UTF-8")
     })?;
     let record: Record = serde_json::from_str(text).map_err(|err| {
         let at = offset_of(text, err.line(), err.column());
-        InputProblem::new(name, format!("malformed JSON Lines record: {err}"))
+        InputProblem::new(name(), format!("malformed JSON Lines record: {err}"))
             .at(Arc::from(text), at..(at + 1).min(text.len()).max(at))
             .help("each line must be one JSON object with a string field `text`")
     })?;
@@ -173,7 +189,7 @@ fn parse_line(name: &str, line: &[u8]) -> Result<(Article, Option<InputProblem>)
                 .find(&format!("\"{date}\""))
                 .map_or(0..0, |at| at..at + date.len() + 2);
             problem = Some(
-                InputProblem::new(name, format!("unparsable date `{date}`"))
+                InputProblem::new(name(), format!("unparsable date `{date}`"))
                     .at(Arc::from(text), at)
                     .help("write dates as YYYY-MM-DD; the article is checked as undated"),
             );
@@ -181,7 +197,8 @@ fn parse_line(name: &str, line: &[u8]) -> Result<(Article, Option<InputProblem>)
     }
     let text = record.text;
     let article = Article {
-        name: Arc::from(name),
+        file: file.clone(),
+        line: Some(line_number),
         body: 0..text.len(),
         text,
         meta,
@@ -198,13 +215,4 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .map(str::len)
         .sum();
     (line_start + column.saturating_sub(1)).min(text.len())
-}
-
-/// `path:LINE` back into its parts, when the path is a JSONL file.
-pub(super) fn split_name(name: &str) -> Option<(&str, usize)> {
-    let (path, line) = name.rsplit_once(':')?;
-    if !path.ends_with(".jsonl") {
-        return None;
-    }
-    Some((path, line.parse().ok()?))
 }

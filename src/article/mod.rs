@@ -20,13 +20,26 @@ pub use walk::{Input, walk};
 /// One article ready for extraction.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// Where the article comes from: the path as walked, `path:LINE` for JSONL.
-    pub name: Arc<str>,
+    /// The file the article comes from, as walked: shared by all the
+    /// records of a JSON Lines file, so no name is built per article.
+    pub file: Arc<str>,
+    /// For a JSON Lines record, its 1-based line in `file`.
+    pub line: Option<usize>,
     /// The text that spans point into.
     pub text: String,
     /// The byte range of the body (after any header or front matter).
     pub body: Range<usize>,
     pub meta: Metadata,
+}
+
+impl Article {
+    /// How reports name the article: its path, `path:LINE` for a JSON Lines record.
+    pub fn name(&self) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}", self.file),
+            None => self.file.to_string(),
+        }
+    }
 }
 
 /// Metadata from the seed header, front matter or JSONL fields.
@@ -116,11 +129,6 @@ pub fn load_text(input: &Input, loaded: &mut Loaded) {
 fn unreadable(name: &str, err: &std::io::Error) -> InputProblem {
     InputProblem::new(name, format!("cannot read file: {err}"))
         .help("check that the file exists and is readable")
-}
-
-/// The file an article comes from: its name without a JSONL `:LINE`.
-pub fn file_of(name: &str) -> &str {
-    jsonl::split_name(name).map_or(name, |(path, _)| path)
 }
 
 /// UTF-8 text of a file, or a problem pointing at the first bad byte.

@@ -9,7 +9,8 @@ fn claims(text: &str) -> Vec<(String, Option<String>)> {
     let pack = Pack::default_pack();
     let classifier = Classifier::new(&pack);
     let article = Article {
-        name: "t.txt".into(),
+        file: "t.txt".into(),
+        line: None,
         text: text.to_string(),
         body: 0..text.len(),
         meta: Metadata {

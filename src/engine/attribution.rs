@@ -2,15 +2,27 @@
 //! stated with their source. A toll with no `according to …`, `… said` or
 //! `figures from …` in its sentence reads as the outlet's own count.
 
-use super::{Context, Finding, amount};
+use super::{Context, Detail, Finding, Groups, amount};
 
-pub(super) fn run(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (metric, facts) in cx.by_metric() {
-        let id = &cx.pack.metric(metric as usize).id;
-        for fact in facts.into_iter().filter(|f| !f.attributed) {
-            let message = format!("{id} figure {} is not attributed to a source", amount(fact));
-            let labels = vec![cx.label(fact, "stated without a source".to_string())];
-            out.push(cx.finding(Some(metric), message, labels));
-        }
+/// A figure stated without a source.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Unattributed {
+    pub(super) fact: u32,
+}
+
+pub(super) fn run(cx: &Context<'_>, groups: &Groups<'_>, out: &mut Vec<Detail>) {
+    for (_, facts) in groups.of(cx.check) {
+        let unattributed = facts.iter().filter(|&&f| !groups.fact(f).attributed);
+        out.extend(unattributed.map(|&fact| Detail::Attribution(Unattributed { fact })));
+    }
+}
+
+impl Unattributed {
+    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+        let fact = cx.fact(self.fact);
+        let id = &cx.pack.metric(fact.metric as usize).id;
+        let message = format!("{id} figure {} is not attributed to a source", amount(fact));
+        let labels = vec![cx.label(fact, "stated without a source".to_string())];
+        cx.finding(Some(fact.metric), message, labels)
     }
 }

@@ -9,36 +9,49 @@
 
 use jiff::civil::Date;
 
-use super::{Context, Fact, Finding, Interval, amount, days_apart};
+use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_apart};
 use crate::rules::{MetricKind, Tolerance};
 
 /// At most this many contradicting figures are labelled per finding.
 const MAX_RELATED: usize = 3;
 
+/// A figure against the consensus of its day, and the nearest figures
+/// that hold the consensus and contradict it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Conflict {
+    pub(super) subject: u32,
+    against: [u32; MAX_RELATED],
+    against_len: u8,
+    metric: u16,
+    /// The day compared, for a metric that changes over time.
+    day: Option<Date>,
+}
+
 pub(super) fn run(
     cx: &Context<'_>,
+    groups: &Groups<'_>,
     tolerance: Tolerance,
     window_days: u32,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<Detail>,
 ) {
-    for (metric, facts) in cx.by_metric() {
+    for (metric, facts) in groups.of(cx.check) {
         let fixed = cx.pack.metric(metric as usize).kind == MetricKind::Fixed;
         if fixed {
-            report(cx, metric, &facts, &facts, tolerance, None, out);
+            report(groups, metric, facts, facts, tolerance, None, out);
             continue;
         }
-        let dated: Vec<&Fact> = facts.into_iter().filter(|f| f.day.is_some()).collect();
+        // undated facts sort last
+        let dated = &facts[..facts.partition_point(|&f| groups.fact(f).day.is_some())];
+        let day_of = |f: u32| groups.fact(f).day.expect("dated");
         // Each run of one day is compared with the figures within the window.
         let mut i = 0;
         while i < dated.len() {
-            let day = dated[i].day.expect("dated");
-            let j = i + dated[i..].partition_point(|f| f.day == Some(day));
-            let lo = dated
-                .partition_point(|f| f.day.expect("dated") < shift(day, -(window_days as i64)));
-            let hi =
-                dated.partition_point(|f| f.day.expect("dated") <= shift(day, window_days as i64));
+            let day = day_of(dated[i]);
+            let j = i + dated[i..].partition_point(|&f| day_of(f) == day);
+            let lo = dated.partition_point(|&f| day_of(f) < shift(day, -(window_days as i64)));
+            let hi = dated.partition_point(|&f| day_of(f) <= shift(day, window_days as i64));
             report(
-                cx,
+                groups,
                 metric,
                 &dated[i..j],
                 &dated[lo..hi],
@@ -58,33 +71,60 @@ fn shift(day: Date, days: i64) -> Date {
 /// Reports the figures of `subjects` that contradict the consensus of
 /// `peers` (which include the subjects).
 fn report(
-    cx: &Context<'_>,
+    groups: &Groups<'_>,
     metric: u16,
-    subjects: &[&Fact],
-    peers: &[&Fact],
+    subjects: &[u32],
+    peers: &[u32],
     tolerance: Tolerance,
     day: Option<Date>,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<Detail>,
 ) {
     if peers.len() < 2 {
         return;
     }
-    let intervals: Vec<Interval> = peers.iter().map(|f| Interval::of(f, tolerance)).collect();
-    let Some(consensus) = consensus(peers, &intervals) else {
+    let peer_facts: Vec<&Fact> = peers.iter().map(|&f| groups.fact(f)).collect();
+    let intervals: Vec<Interval> = peer_facts
+        .iter()
+        .map(|f| Interval::of(f, tolerance))
+        .collect();
+    let Some(consensus) = consensus(&peer_facts, &intervals) else {
         return;
     };
-    for subject in subjects {
-        let mine = Interval::of(subject, tolerance);
+    for &subject in subjects {
+        let fact = groups.fact(subject);
+        let mine = Interval::of(fact, tolerance);
         if mine.contains(consensus) {
             continue;
         }
-        let against = nearest_against(subject, mine, peers, &intervals, consensus);
-        if against.is_empty() {
+        let mut against = [0; MAX_RELATED];
+        let mut against_len = 0;
+        for i in nearest_against(fact, mine, &peer_facts, &intervals, consensus) {
+            against[against_len] = peers[i];
+            against_len += 1;
+        }
+        if against_len == 0 {
             continue;
         }
-        let metric_id = &cx.pack.metric(metric as usize).id;
+        out.push(Detail::Conflict(Conflict {
+            subject,
+            against,
+            against_len: against_len as u8,
+            metric,
+            day,
+        }));
+    }
+}
+
+impl Conflict {
+    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+        let subject = cx.fact(self.subject);
+        let against: Vec<&Fact> = self.against[..usize::from(self.against_len)]
+            .iter()
+            .map(|&f| cx.fact(f))
+            .collect();
+        let metric_id = &cx.pack.metric(self.metric as usize).id;
         let first = against[0];
-        let when = day.map_or(String::new(), |d| format!(" for {d}"));
+        let when = self.day.map_or(String::new(), |d| format!(" for {d}"));
         let message = format!(
             "{metric_id}{when}: {} conflicts with {} reported by {}",
             amount(subject),
@@ -100,21 +140,21 @@ fn report(
                 .iter()
                 .map(|f| cx.label(f, format!("{} ({})", amount(f), cx.corpus.provenance(f)))),
         );
-        out.push(cx.finding(Some(metric), message, labels));
+        cx.finding(Some(self.metric), message, labels)
     }
 }
 
-/// Up to `MAX_RELATED` figures of other sources that hold the consensus
-/// and contradict `subject`, nearest in date first: a scan outwards from
-/// the subject's date over `peers` (sorted by date), bounded so that a
-/// metric with thousands of figures stays cheap.
-fn nearest_against<'a>(
+/// Up to `MAX_RELATED` figures of other sources (indices into `peers`)
+/// that hold the consensus and contradict `subject`, nearest in date
+/// first: a scan outwards from the subject's date over `peers` (sorted by
+/// date), bounded so that a metric with thousands of figures stays cheap.
+fn nearest_against(
     subject: &Fact,
     mine: Interval,
-    peers: &[&'a Fact],
+    peers: &[&Fact],
     intervals: &[Interval],
     consensus: f64,
-) -> Vec<&'a Fact> {
+) -> Vec<usize> {
     const SCAN: usize = 512;
     let at = peers.partition_point(|f| f.day < subject.day);
     let contradicts = |i: usize| {
@@ -141,7 +181,7 @@ fn nearest_against<'a>(
             left
         };
         if contradicts(i) {
-            found.push(peers[i]);
+            found.push(i);
         }
     }
     found

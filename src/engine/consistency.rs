@@ -2,45 +2,62 @@
 //! twice (any date, for a fixed event), and the two figures cannot both be
 //! true: `137 hostages` in one paragraph, `180 hostages` in another.
 
-use super::{Context, Fact, Finding, Interval, amount};
+use super::{Context, Detail, Fact, Finding, Interval, amount};
 use crate::rules::{MetricKind, Tolerance};
 
-pub(super) fn run(cx: &Context<'_>, tolerance: Tolerance, out: &mut Vec<Finding>) {
+/// A figure of an article that contradicts an earlier one of the same
+/// article.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Restated {
+    earlier: u32,
+    pub(super) later: u32,
+}
+
+pub(super) fn run(cx: &Context<'_>, tolerance: Tolerance, out: &mut Vec<Detail>) {
     let checked: Vec<bool> = (0..cx.pack.metrics.len())
         .map(|m| cx.check.metrics.contains(&m))
         .collect();
+    let facts = &cx.corpus.facts;
     // Facts are stored article by article, so each article is one run.
-    for article in cx.corpus.facts.chunk_by(|a, b| a.source == b.source) {
+    let mut start = 0;
+    for article in facts.chunk_by(|a, b| a.source == b.source) {
         for (i, later) in article.iter().enumerate() {
             if !checked[later.metric as usize] {
                 continue;
             }
             let fixed = cx.pack.metric(later.metric as usize).kind == MetricKind::Fixed;
-            let earlier = article[..i].iter().find(|e| {
+            let earlier = article[..i].iter().position(|e| {
                 e.metric == later.metric
                     && (fixed || e.day == later.day)
                     && !Interval::of(e, tolerance).overlaps(Interval::of(later, tolerance))
             });
             if let Some(earlier) = earlier {
-                out.push(finding(cx, earlier, later));
+                out.push(Detail::Consistency(Restated {
+                    earlier: (start + earlier) as u32,
+                    later: (start + i) as u32,
+                }));
             }
         }
+        start += article.len();
     }
 }
 
-fn finding(cx: &Context<'_>, earlier: &Fact, later: &Fact) -> Finding {
-    let id = &cx.pack.metric(later.metric as usize).id;
-    let message = format!(
-        "{id} is stated as {} and as {} in the same article",
-        amount(earlier),
-        amount(later)
-    );
-    let labels = vec![
-        cx.label(later, format!("{} here", amount(later))),
-        cx.label(
-            earlier,
-            format!("{} earlier in the article", amount(earlier)),
-        ),
-    ];
-    cx.finding(Some(later.metric), message, labels)
+impl Restated {
+    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+        let (earlier, later): (&Fact, &Fact) = (cx.fact(self.earlier), cx.fact(self.later));
+        let id = &cx.pack.metric(later.metric as usize).id;
+        let message = format!(
+            "{id} is stated as {} and as {} in the same article",
+            amount(earlier),
+            amount(later)
+        );
+        let labels = vec![
+            cx.label(later, format!("{} here", amount(later))),
+            cx.label(
+                earlier,
+                format!("{} earlier in the article", amount(earlier)),
+            ),
+        ];
+        cx.finding(Some(later.metric), message, labels)
+    }
 }

@@ -62,7 +62,6 @@ mod tests {
             high: value,
             qualifier,
             day: None,
-            from: None,
             attributed: false,
         }
     }

@@ -2,29 +2,52 @@
 //! figures, so no cross-source check can use them; one with no outlet
 //! cannot be told apart from other sources in a report.
 
-use super::{Context, Finding, Label};
-use crate::rules::Field;
+use super::{Context, Detail, Finding, Label};
+use crate::rules::{CheckKind, Field};
 
-pub(super) fn run(cx: &Context<'_>, require: &[Field], out: &mut Vec<Finding>) {
-    for source in &cx.corpus.sources {
+/// An article without a required field.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Missing {
+    pub(super) source: u32,
+    date: bool,
+    outlet: bool,
+}
+
+pub(super) fn run(cx: &Context<'_>, require: &[Field], out: &mut Vec<Detail>) {
+    for (source, article) in cx.corpus.sources.iter().enumerate() {
+        let missing = Missing {
+            source: source as u32,
+            date: require.contains(&Field::Date) && article.published.is_none(),
+            outlet: require.contains(&Field::Outlet) && article.outlet.is_none(),
+        };
+        if missing.date || missing.outlet {
+            out.push(Detail::Metadata(missing));
+        }
+    }
+}
+
+impl Missing {
+    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+        // named in the order the check requires them
+        let require = match &cx.check.kind {
+            CheckKind::Metadata { require } => require.as_slice(),
+            _ => &[],
+        };
         let missing: Vec<&str> = require
             .iter()
             .filter_map(|field| match field {
-                Field::Date if source.published.is_none() => Some("date"),
-                Field::Outlet if source.outlet.is_none() => Some("outlet"),
+                Field::Date if self.date => Some("date"),
+                Field::Outlet if self.outlet => Some("outlet"),
                 _ => None,
             })
             .collect();
-        if missing.is_empty() {
-            continue;
-        }
         let message = format!("article has no {}", missing.join(" and no "));
         let label = Label {
-            file: source.name.clone(),
+            file: cx.corpus.name(self.source).into(),
             start: 0,
             end: 0,
             message: format!("no {} for this article", missing.join(" or ")),
         };
-        out.push(cx.finding(None, message, vec![label]));
+        cx.finding(None, message, vec![label])
     }
 }

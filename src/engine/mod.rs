@@ -14,6 +14,7 @@ mod monotonic;
 mod range;
 mod rate;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -25,28 +26,30 @@ use crate::rules::{CheckDef, CheckKind, Pack, Severity};
 
 pub use interval::Interval;
 
-/// A claim with a metric, as the checks see it.
+/// A claim with a metric, as the checks see it: 40 bytes, no text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fact {
-    /// Index of the article in `Corpus::sources`.
-    pub source: u32,
-    pub metric: u16,
-    pub start: u32,
-    pub end: u32,
     /// The figure as stated: equal ends for a point.
     pub low: f64,
     pub high: f64,
-    pub qualifier: Qualifier,
-    /// The day the figure describes, and the first day of its period.
+    /// Index of the article in `Corpus::sources`.
+    pub source: u32,
+    pub start: u32,
+    pub end: u32,
+    /// The day the figure describes.
     pub day: Option<Date>,
-    pub from: Option<Date>,
+    pub metric: u16,
+    pub qualifier: Qualifier,
     pub attributed: bool,
 }
 
 /// An article, as the checks and reports need it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Source {
-    pub name: Arc<str>,
+    /// Index into `Corpus::files`.
+    pub file: u32,
+    /// For a JSON Lines record, its line.
+    pub line: Option<u32>,
     pub published: Option<Date>,
     /// Index into `Corpus::outlets`.
     pub outlet: Option<u32>,
@@ -55,21 +58,26 @@ pub struct Source {
 /// All claims of a run, without the texts they came from.
 #[derive(Debug, Default)]
 pub struct Corpus {
+    /// The files read, each named once however many articles it holds.
+    pub files: Vec<Arc<str>>,
     pub sources: Vec<Source>,
     pub outlets: Vec<String>,
     pub facts: Vec<Fact>,
     /// Mentions read, with or without a metric.
     pub mentions: usize,
-    outlet_ids: std::collections::HashMap<String, u32>,
+    file_ids: HashMap<Arc<str>, u32>,
+    outlet_ids: HashMap<String, u32>,
 }
 
 impl Corpus {
     /// Adds an article and the claims that have a metric.
     pub fn add(&mut self, article: &Article, claims: &[Claim]) {
         let source = self.sources.len() as u32;
+        let file = self.file_id(&article.file);
         let outlet = article.meta.outlet.as_ref().map(|o| self.intern(o));
         self.sources.push(Source {
-            name: article.name.clone(),
+            file,
+            line: article.line.map(|l| l as u32),
             published: article.meta.date,
             outlet,
         });
@@ -78,18 +86,35 @@ impl Corpus {
             let Some(metric) = claim.metric else { continue };
             let m = &claim.mention;
             self.facts.push(Fact {
-                source,
-                metric: metric as u16,
-                start: m.start as u32,
-                end: m.end as u32,
                 low: m.amount.low(),
                 high: m.amount.high(),
-                qualifier: m.qualifier,
+                source,
+                start: m.start as u32,
+                end: m.end as u32,
                 day: claim.as_of.map(|w| w.day),
-                from: claim.as_of.and_then(|w| w.from),
+                metric: metric as u16,
+                qualifier: m.qualifier,
                 attributed: claim.attribution.is_some(),
             });
         }
+    }
+
+    /// The articles of a file come one after another: only a new file
+    /// costs a lookup.
+    fn file_id(&mut self, file: &Arc<str>) -> u32 {
+        let last = self.files.len().checked_sub(1);
+        if let Some(last) = last
+            && self.files[last] == *file
+        {
+            return last as u32;
+        }
+        if let Some(&id) = self.file_ids.get(file) {
+            return id;
+        }
+        let id = self.files.len() as u32;
+        self.files.push(file.clone());
+        self.file_ids.insert(file.clone(), id);
+        id
     }
 
     fn intern(&mut self, outlet: &str) -> u32 {
@@ -105,6 +130,16 @@ impl Corpus {
     pub fn outlet(&self, source: u32) -> Option<&str> {
         let outlet = self.sources[source as usize].outlet?;
         Some(&self.outlets[outlet as usize])
+    }
+
+    /// How reports name an article: its path, `path:LINE` for a record.
+    pub fn name(&self, source: u32) -> String {
+        let source = &self.sources[source as usize];
+        let file = &self.files[source.file as usize];
+        match source.line {
+            Some(line) => format!("{file}:{line}"),
+            None => file.to_string(),
+        }
     }
 
     /// `Civic Ledger, 2023-12-21`: who gave a figure, and for which day.
@@ -126,8 +161,7 @@ pub struct Label {
     pub message: String,
 }
 
-/// One result of a check, plain data; reports are built from it at the
-/// output edge.
+/// One result of a check, spelled out for a report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub rule: String,
@@ -163,19 +197,128 @@ impl Finding {
     }
 }
 
-/// What a check kind needs to report: the check, the pack and the corpus.
+/// What a check found, as indices into the corpus. Messages and labels
+/// are written out only when a finding is reported, so a run with many
+/// findings holds a few words for each.
+#[derive(Debug, Clone, Copy)]
+enum Detail {
+    Conflict(conflict::Conflict),
+    Monotonic(monotonic::Reversal),
+    Rate(rate::Jump),
+    Range(range::OutOfRange),
+    Attribution(attribution::Unattributed),
+    Consistency(consistency::Restated),
+    Metadata(metadata::Missing),
+}
+
+impl Detail {
+    /// Where the primary label points: the article, and the position in it.
+    fn at(&self, facts: &[Fact]) -> (u32, u32) {
+        let fact = match self {
+            Detail::Conflict(d) => d.subject,
+            Detail::Monotonic(d) => d.fact,
+            Detail::Rate(d) => d.later,
+            Detail::Range(d) => d.fact,
+            Detail::Attribution(d) => d.fact,
+            Detail::Consistency(d) => d.later,
+            Detail::Metadata(d) => return (d.source, 0),
+        };
+        let fact = &facts[fact as usize];
+        (fact.source, fact.start)
+    }
+
+    fn finding(&self, cx: &Context<'_>) -> Finding {
+        match self {
+            Detail::Conflict(d) => d.finding(cx),
+            Detail::Monotonic(d) => d.finding(cx),
+            Detail::Rate(d) => d.finding(cx),
+            Detail::Range(d) => d.finding(cx),
+            Detail::Attribution(d) => d.finding(cx),
+            Detail::Consistency(d) => d.finding(cx),
+            Detail::Metadata(d) => d.finding(cx),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Detection {
+    /// Index of the check in the pack.
+    check: u16,
+    detail: Detail,
+}
+
+/// The findings of a run, in report order: the checks' findings by
+/// article and position, then findings given whole (input problems).
+pub struct Findings<'a> {
+    pack: &'a Pack,
+    corpus: &'a Corpus,
+    detected: Vec<Detection>,
+    given: Vec<Finding>,
+}
+
+impl<'a> Findings<'a> {
+    /// No findings yet, about `corpus` checked with `pack`.
+    pub fn new(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
+        Findings {
+            pack,
+            corpus,
+            detected: Vec::new(),
+            given: Vec::new(),
+        }
+    }
+
+    /// Adds a finding after all others.
+    pub fn push(&mut self, finding: Finding) {
+        self.given.push(finding);
+    }
+
+    pub fn len(&self) -> usize {
+        self.detected.len() + self.given.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The severity of each finding, in order, without writing any out.
+    pub fn severities(&self) -> impl Iterator<Item = Severity> + '_ {
+        let detected = self
+            .detected
+            .iter()
+            .map(|d| self.pack.checks[usize::from(d.check)].severity);
+        detected.chain(self.given.iter().map(|f| f.severity))
+    }
+
+    /// Every finding, written out one at a time.
+    pub fn iter(&self) -> impl Iterator<Item = Finding> + '_ {
+        let detected = self.detected.iter().map(|d| {
+            let cx = Context {
+                check: &self.pack.checks[usize::from(d.check)],
+                pack: self.pack,
+                corpus: self.corpus,
+            };
+            d.detail.finding(&cx)
+        });
+        detected.chain(self.given.iter().cloned())
+    }
+}
+
+/// What a check needs to describe its findings: the check, the pack and
+/// the corpus.
 pub(crate) struct Context<'a> {
     pub check: &'a CheckDef,
     pub pack: &'a Pack,
     pub corpus: &'a Corpus,
-    /// The facts of each metric, sorted once for all checks.
-    groups: &'a [(u16, &'a [&'a Fact])],
 }
 
 impl<'a> Context<'a> {
+    pub(crate) fn fact(&self, index: u32) -> &'a Fact {
+        &self.corpus.facts[index as usize]
+    }
+
     pub(crate) fn label(&self, fact: &Fact, message: String) -> Label {
         Label {
-            file: self.corpus.sources[fact.source as usize].name.clone(),
+            file: Arc::from(self.corpus.name(fact.source)),
             start: fact.start as usize,
             end: fact.end as usize,
             message,
@@ -197,92 +340,108 @@ impl<'a> Context<'a> {
             help: self.check.help.clone(),
         }
     }
+}
 
-    /// The facts of the check's metrics, grouped by metric, each group
-    /// sorted by day (undated last), then by source and position.
-    pub(crate) fn by_metric(&self) -> Vec<(u16, Vec<&'a Fact>)> {
-        self.check
+/// The facts of each metric as indices into `Corpus::facts`, sorted once
+/// for all checks: by day (undated last), then by source and position.
+pub(crate) struct Groups<'a> {
+    pub facts: &'a [Fact],
+    runs: Vec<(u16, &'a [u32])>,
+}
+
+impl<'a> Groups<'a> {
+    fn new(facts: &'a [Fact], order: &'a [u32]) -> Groups<'a> {
+        let runs = order
+            .chunk_by(|&a, &b| facts[a as usize].metric == facts[b as usize].metric)
+            .map(|run| (facts[run[0] as usize].metric, run))
+            .collect();
+        Groups { facts, runs }
+    }
+
+    /// The facts of each metric the check covers.
+    pub(crate) fn of(&self, check: &CheckDef) -> Vec<(u16, &'a [u32])> {
+        check
             .metrics
             .iter()
             .map(|&m| {
                 let facts = self
-                    .groups
+                    .runs
                     .iter()
                     .find(|(g, _)| usize::from(*g) == m)
                     .map_or(&[][..], |(_, f)| f);
-                (m as u16, facts.to_vec())
+                (m as u16, facts)
             })
             .collect()
     }
+
+    pub(crate) fn fact(&self, index: u32) -> &'a Fact {
+        &self.facts[index as usize]
+    }
 }
 
-/// Runs every check of the pack; findings come back in a stable order:
-/// by file position of their primary label, then rule.
-pub fn run(pack: &Pack, corpus: &Corpus) -> Vec<Finding> {
+/// Runs every check of the pack. Findings come back in a stable order:
+/// by article and position of their primary label, then by check.
+pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
     use rayon::prelude::*;
-    let mut sorted: Vec<&Fact> = corpus.facts.iter().collect();
-    sorted.sort_unstable_by_key(|f| (f.metric, f.day.is_none(), f.day, f.source, f.start));
-    let groups: Vec<(u16, &[&Fact])> = sorted
-        .chunk_by(|a, b| a.metric == b.metric)
-        .map(|g| (g[0].metric, g))
-        .collect();
+    let facts = &corpus.facts;
+    let mut order: Vec<u32> = (0..facts.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| {
+        let f = &facts[i as usize];
+        (f.metric, f.day.is_none(), f.day, f.source, f.start)
+    });
+    let groups = Groups::new(facts, &order);
     // Checks are independent: they run in parallel, and their findings
     // are joined in pack order.
-    let per_check: Vec<Vec<Finding>> = pack
+    let per_check: Vec<Vec<Detection>> = pack
         .checks
         .par_iter()
-        .map(|check| {
+        .enumerate()
+        .map(|(index, check)| {
             let cx = Context {
                 check,
                 pack,
                 corpus,
-                groups: &groups,
             };
-            let mut findings = Vec::new();
-            let out = &mut findings;
+            let mut details = Vec::new();
+            let out = &mut details;
+            let g = &groups;
             match &check.kind {
                 CheckKind::Conflict {
                     tolerance,
                     window_days,
-                } => conflict::run(&cx, *tolerance, *window_days, out),
+                } => conflict::run(&cx, g, *tolerance, *window_days, out),
                 CheckKind::Monotonic {
                     tolerance,
                     direction,
-                } => monotonic::run(&cx, *tolerance, *direction, out),
+                } => monotonic::run(&cx, g, *tolerance, *direction, out),
                 CheckKind::Rate {
                     max_per_day,
                     tolerance,
-                } => rate::run(&cx, *max_per_day, *tolerance, out),
-                CheckKind::Range { min, max } => range::run(&cx, *min, *max, out),
-                CheckKind::Attribution => attribution::run(&cx, out),
+                } => rate::run(&cx, g, *max_per_day, *tolerance, out),
+                CheckKind::Range { min, max } => range::run(&cx, g, *min, *max, out),
+                CheckKind::Attribution => attribution::run(&cx, g, out),
                 CheckKind::Consistency { tolerance } => consistency::run(&cx, *tolerance, out),
                 CheckKind::Metadata { require } => metadata::run(&cx, require, out),
             }
-            findings
+            details
+                .into_iter()
+                .map(|detail| Detection {
+                    check: index as u16,
+                    detail,
+                })
+                .collect()
         })
         .collect();
-    let findings = per_check.into_iter().flatten();
-    let order: std::collections::HashMap<&str, usize> = corpus
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (&*s.name, i))
-        .collect();
+    let mut detected: Vec<Detection> = per_check.into_iter().flatten().collect();
     // by article and position of the primary label; at one spot, the order
-    // of the checks in the pack
-    let mut keyed: Vec<(usize, usize, usize, Finding)> = findings
-        .enumerate()
-        .map(|(i, f)| {
-            let primary = f.labels.first();
-            let source = primary
-                .and_then(|l| order.get(&*l.file))
-                .copied()
-                .unwrap_or(usize::MAX);
-            (source, primary.map_or(0, |l| l.start), i, f)
-        })
-        .collect();
-    keyed.sort_unstable_by_key(|&(source, start, i, _)| (source, start, i));
-    keyed.into_iter().map(|(_, _, _, f)| f).collect()
+    // of the checks in the pack (the sort is stable)
+    detected.sort_by_key(|d| d.detail.at(facts));
+    Findings {
+        pack,
+        corpus,
+        detected,
+        given: Vec::new(),
+    }
 }
 
 /// Days between the dates of two facts; undated facts are furthest.

@@ -7,65 +7,85 @@
 //! the right way is kept (n log n), and each figure outside it that
 //! contradicts a figure of the run is reported against the nearest one.
 
-use super::{Context, Fact, Finding, Interval, amount, days_apart};
+use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_apart};
 use crate::rules::{Direction, MetricKind, Tolerance};
 
 /// How far from a figure, in run positions, to look for the one it
 /// contradicts: bounds the work per figure.
 const SEARCH: usize = 64;
 
+/// A figure that moves the wrong way against `other`, a figure of the
+/// metric's longest consistent run.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reversal {
+    pub(super) fact: u32,
+    other: u32,
+    direction: Direction,
+}
+
 pub(super) fn run(
     cx: &Context<'_>,
+    groups: &Groups<'_>,
     tolerance: Tolerance,
     direction: Option<Direction>,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<Detail>,
 ) {
-    for (metric, facts) in cx.by_metric() {
+    for (metric, facts) in groups.of(cx.check) {
         let Some(direction) =
             direction.or_else(|| default_direction(cx.pack.metric(metric as usize).kind))
         else {
             continue;
         };
-        let facts = dated_in_order(facts, direction);
-        let run = longest_run(&facts, direction);
+        let facts = dated_in_order(groups, facts, direction);
+        let run = longest_run(groups, &facts, direction);
         let mut in_run = vec![false; facts.len()];
         for &i in &run {
             in_run[i] = true;
         }
-        for (i, fact) in facts.iter().enumerate() {
+        for (i, &fact) in facts.iter().enumerate() {
             if in_run[i] {
                 continue;
             }
-            let Some(other) = contradicted(&facts, &run, fact, direction, tolerance) else {
-                continue;
-            };
-            let day = fact.day.expect("dated");
-            let verb = match direction {
-                Direction::Up => "falls",
-                Direction::Down => "rises",
-            };
-            let metric_id = &cx.pack.metric(metric as usize).id;
-            let (earlier, later) = if other.day < fact.day {
-                (other, *fact)
-            } else {
-                (*fact, other)
-            };
-            let message = format!(
-                "{metric_id} {verb} from {} on {} to {} on {}",
-                amount(earlier),
-                earlier.day.expect("dated"),
-                amount(later),
-                later.day.expect("dated"),
-            );
-            let labels = vec![
-                cx.label(fact, format!("{} for {day}", amount(fact))),
-                cx.label(
+            if let Some(other) = contradicted(groups, &facts, &run, fact, direction, tolerance) {
+                out.push(Detail::Monotonic(Reversal {
+                    fact,
                     other,
-                    format!("{} ({})", amount(other), cx.corpus.provenance(other)),
-                ),
-            ];
-            out.push(cx.finding(Some(metric), message, labels));
+                    direction,
+                }));
+            }
         }
+    }
+}
+
+impl Reversal {
+    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+        let (fact, other) = (cx.fact(self.fact), cx.fact(self.other));
+        let day = fact.day.expect("dated");
+        let verb = match self.direction {
+            Direction::Up => "falls",
+            Direction::Down => "rises",
+        };
+        let metric_id = &cx.pack.metric(fact.metric as usize).id;
+        let (earlier, later) = if other.day < fact.day {
+            (other, fact)
+        } else {
+            (fact, other)
+        };
+        let message = format!(
+            "{metric_id} {verb} from {} on {} to {} on {}",
+            amount(earlier),
+            earlier.day.expect("dated"),
+            amount(later),
+            later.day.expect("dated"),
+        );
+        let labels = vec![
+            cx.label(fact, format!("{} for {day}", amount(fact))),
+            cx.label(
+                other,
+                format!("{} ({})", amount(other), cx.corpus.provenance(other)),
+            ),
+        ];
+        cx.finding(Some(fact.metric), message, labels)
     }
 }
 
@@ -76,9 +96,14 @@ pub(super) fn default_direction(kind: MetricKind) -> Option<Direction> {
 
 /// The dated facts, by day, and within a day in the direction of travel
 /// so that figures of one day never contradict each other's order.
-pub(super) fn dated_in_order(facts: Vec<&Fact>, direction: Direction) -> Vec<&Fact> {
-    let mut facts: Vec<&Fact> = facts.into_iter().filter(|f| f.day.is_some()).collect();
-    facts.sort_by(|a, b| {
+pub(super) fn dated_in_order(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<u32> {
+    let mut facts: Vec<u32> = facts
+        .iter()
+        .copied()
+        .filter(|&f| groups.fact(f).day.is_some())
+        .collect();
+    facts.sort_by(|&a, &b| {
+        let (a, b) = (groups.fact(a), groups.fact(b));
         a.day
             .cmp(&b.day)
             .then(key(a, direction).total_cmp(&key(b, direction)))
@@ -99,13 +124,14 @@ fn key(fact: &Fact, direction: Direction) -> f64 {
 /// (patience sorting, n log n). Among runs of equal length it keeps the
 /// earliest figures: the search goes backwards, so a later figure that
 /// breaks the history is the one left out (an old toll copied late).
-pub(super) fn longest_run(facts: &[&Fact], direction: Direction) -> Vec<usize> {
+pub(super) fn longest_run(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<usize> {
+    let key_of = |i: usize| key(groups.fact(facts[i]), direction);
     let mut tails: Vec<usize> = Vec::new();
     let mut next: Vec<Option<usize>> = vec![None; facts.len()];
-    for (i, fact) in facts.iter().enumerate().rev() {
+    for i in (0..facts.len()).rev() {
         // backwards, the run never increases: keep keys in decreasing order
-        let k = key(fact, direction);
-        let at = tails.partition_point(|&t| key(facts[t], direction) >= k);
+        let k = key_of(i);
+        let at = tails.partition_point(|&t| key_of(t) >= k);
         next[i] = at.checked_sub(1).map(|p| tails[p]);
         if at == tails.len() {
             tails.push(i);
@@ -124,15 +150,17 @@ pub(super) fn longest_run(facts: &[&Fact], direction: Direction) -> Vec<usize> {
 
 /// The nearest figure of the run that `fact` contradicts: an earlier one
 /// that must be above it, or a later one that must be below it.
-fn contradicted<'a>(
-    facts: &[&'a Fact],
+fn contradicted(
+    groups: &Groups<'_>,
+    facts: &[u32],
     run: &[usize],
-    fact: &Fact,
+    fact: u32,
     direction: Direction,
     tolerance: Tolerance,
-) -> Option<&'a Fact> {
+) -> Option<u32> {
+    let fact = groups.fact(fact);
     let mine = Interval::of(fact, tolerance);
-    let at = run.partition_point(|&r| facts[r].day < fact.day);
+    let at = run.partition_point(|&r| groups.fact(facts[r]).day < fact.day);
     let wrong_way = |other: &Fact| {
         let theirs = Interval::of(other, tolerance);
         let (lower, upper) = match (other.day < fact.day, direction) {
@@ -146,18 +174,17 @@ fn contradicted<'a>(
         .rev()
         .take(SEARCH)
         .map(|&r| facts[r])
-        .find(|f| wrong_way(f));
+        .find(|&f| wrong_way(groups.fact(f)));
     let after = run[at..]
         .iter()
         .take(SEARCH)
         .map(|&r| facts[r])
-        .find(|f| wrong_way(f));
+        .find(|&f| wrong_way(groups.fact(f)));
     match (before, after) {
-        (Some(b), Some(a)) => Some(if days_apart(b, fact) <= days_apart(a, fact) {
-            b
-        } else {
-            a
-        }),
+        (Some(b), Some(a)) => {
+            let nearer = days_apart(groups.fact(b), fact) <= days_apart(groups.fact(a), fact);
+            Some(if nearer { b } else { a })
+        }
         (b, a) => b.or(a),
     }
 }

@@ -8,28 +8,39 @@
 //! two intervals allow, over the days between them (at least one).
 
 use super::monotonic::{dated_in_order, default_direction, longest_run};
-use super::{Context, Fact, Finding, Interval, amount};
+use super::{Context, Detail, Finding, Groups, Interval, amount};
 use crate::output::number_text;
 use crate::rules::{Direction, Tolerance};
 
+/// Two consecutive figures further apart than the metric can move.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Jump {
+    earlier: u32,
+    pub(super) later: u32,
+    /// The smallest change a day the two figures allow.
+    per_day: f64,
+    max_per_day: f64,
+}
+
 pub(super) fn run(
     cx: &Context<'_>,
+    groups: &Groups<'_>,
     max_per_day: f64,
     tolerance: Tolerance,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<Detail>,
 ) {
-    for (metric, facts) in cx.by_metric() {
+    for (metric, facts) in groups.of(cx.check) {
         let direction = default_direction(cx.pack.metric(metric as usize).kind);
-        let facts = dated_in_order(facts, direction.unwrap_or(Direction::Up));
-        let sequence: Vec<&Fact> = match direction {
-            Some(direction) => longest_run(&facts, direction)
+        let facts = dated_in_order(groups, facts, direction.unwrap_or(Direction::Up));
+        let sequence: Vec<u32> = match direction {
+            Some(direction) => longest_run(groups, &facts, direction)
                 .into_iter()
                 .map(|i| facts[i])
                 .collect(),
             None => facts,
         };
         for pair in sequence.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
+            let (a, b) = (groups.fact(pair[0]), groups.fact(pair[1]));
             let (Some(day_a), Some(day_b)) = (a.day, b.day) else {
                 continue;
             };
@@ -37,22 +48,34 @@ pub(super) fn run(
             let (ia, ib) = (Interval::of(a, tolerance), Interval::of(b, tolerance));
             let gap = (ib.low - ia.high).max(ia.low - ib.high).max(0.0);
             let per_day = gap / days;
-            if per_day <= max_per_day {
-                continue;
+            if per_day > max_per_day {
+                out.push(Detail::Rate(Jump {
+                    earlier: pair[0],
+                    later: pair[1],
+                    per_day,
+                    max_per_day,
+                }));
             }
-            let metric_id = &cx.pack.metric(metric as usize).id;
-            let message = format!(
-                "{metric_id} changes by at least {} a day, from {} on {day_a} to {} on {day_b} (bound {})",
-                number_text(per_day.round()),
-                amount(a),
-                amount(b),
-                number_text(max_per_day),
-            );
-            let labels = vec![
-                cx.label(b, format!("{} for {day_b}", amount(b))),
-                cx.label(a, format!("{} ({})", amount(a), cx.corpus.provenance(a))),
-            ];
-            out.push(cx.finding(Some(metric), message, labels));
         }
+    }
+}
+
+impl Jump {
+    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+        let (a, b) = (cx.fact(self.earlier), cx.fact(self.later));
+        let (day_a, day_b) = (a.day.expect("dated"), b.day.expect("dated"));
+        let metric_id = &cx.pack.metric(a.metric as usize).id;
+        let message = format!(
+            "{metric_id} changes by at least {} a day, from {} on {day_a} to {} on {day_b} (bound {})",
+            number_text(self.per_day.round()),
+            amount(a),
+            amount(b),
+            number_text(self.max_per_day),
+        );
+        let labels = vec![
+            cx.label(b, format!("{} for {day_b}", amount(b))),
+            cx.label(a, format!("{} ({})", amount(a), cx.corpus.provenance(a))),
+        ];
+        cx.finding(Some(a.metric), message, labels)
     }
 }

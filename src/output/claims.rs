@@ -61,7 +61,7 @@ impl Row<'_> {
         let num = |v: Option<f64>| v.map_or(Value::Null, number_json);
         let string = |v: Option<String>| v.map_or(Value::Null, Value::from);
         let mut map = Map::new();
-        map.insert("file".into(), Value::from(&*self.article.name));
+        map.insert("file".into(), Value::from(self.article.name()));
         map.insert("start".into(), Value::from(self.claim.mention.start));
         map.insert("end".into(), Value::from(self.claim.mention.end));
         map.insert("text".into(), Value::from(self.text()));
@@ -99,7 +99,7 @@ impl Row<'_> {
             _ => String::new(),
         };
         vec![
-            format!("{}:{line}:{col}", self.article.name),
+            format!("{}:{line}:{col}", self.article.name()),
             self.text().to_string(),
             amount,
             self.claim.mention.qualifier.as_str().to_string(),

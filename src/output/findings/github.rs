@@ -6,16 +6,16 @@
 use std::io;
 
 use super::SourceCache;
-use crate::engine::Finding;
+use crate::engine::{Finding, Findings};
 use crate::rules::Severity;
 
 pub(super) fn write(
     out: &mut dyn io::Write,
-    findings: &[Finding],
+    findings: &Findings<'_>,
     cache: &mut SourceCache,
 ) -> io::Result<()> {
-    for finding in findings {
-        writeln!(out, "{}", command(finding, cache))?;
+    for finding in findings.iter() {
+        writeln!(out, "{}", command(&finding, cache))?;
     }
     Ok(())
 }

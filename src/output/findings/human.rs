@@ -11,26 +11,26 @@ use std::sync::Arc;
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
 use super::{SourceCache, Summary, count};
-use crate::engine::{Finding, Label};
+use crate::engine::{Finding, Findings, Label};
 use crate::output::report::Style;
 use crate::rules::Severity;
 
 pub(super) fn write(
     out: &mut dyn io::Write,
-    findings: &[Finding],
+    findings: &Findings<'_>,
     summary: &Summary,
     style: Style,
     cache: &mut SourceCache,
 ) -> io::Result<()> {
-    for finding in findings {
-        out.write_all(style.render(&report(finding, cache)).as_bytes())?;
+    for finding in findings.iter() {
+        out.write_all(style.render(&report(&finding, cache)).as_bytes())?;
         writeln!(out)?;
     }
     writeln!(out, "{}", summary_line(findings, summary))
 }
 
 /// `2 errors, 1 warning in 4 articles (12 claims)`.
-fn summary_line(findings: &[Finding], summary: &Summary) -> String {
+fn summary_line(findings: &Findings<'_>, summary: &Summary) -> String {
     let counts: Vec<String> = count(findings)
         .into_iter()
         .zip([

@@ -1,19 +1,38 @@
 //! `check --format json`: one object `{"findings": [...], "summary": {...}}`
 //! (the contract in PRODUCT.md), pretty-printed. Labels carry byte offsets
-//! only: no source is read again, so JSON output stays as cheap as the
-//! check itself on corpora of any size.
+//! only: no source is read again, and each finding is written out as it is
+//! serialized, so JSON output stays as cheap as the check itself on corpora
+//! of any size.
 
 use std::io;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::{Summary, count};
-use crate::engine::{Finding, Label};
+use crate::engine::{Finding, Findings, Label};
 
 #[derive(Serialize)]
 struct Document<'a> {
-    findings: Vec<FindingRecord<'a>>,
+    findings: FindingList<'a>,
     summary: SummaryRecord,
+}
+
+/// The findings, spelled out one at a time as the serializer asks.
+struct FindingList<'a>(&'a Findings<'a>);
+
+impl Serialize for FindingList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(Written))
+    }
+}
+
+/// A finding written out, serialized as its record.
+struct Written(Finding);
+
+impl Serialize for Written {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        record(&self.0).serialize(serializer)
+    }
 }
 
 #[derive(Serialize)]
@@ -48,12 +67,12 @@ struct SummaryRecord {
 
 pub(super) fn write(
     out: &mut dyn io::Write,
-    findings: &[Finding],
+    findings: &Findings<'_>,
     summary: &Summary,
 ) -> io::Result<()> {
     let [errors, warnings, infos] = count(findings);
     let document = Document {
-        findings: findings.iter().map(record).collect(),
+        findings: FindingList(findings),
         summary: SummaryRecord {
             files: summary.files,
             articles: summary.articles,

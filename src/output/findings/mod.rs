@@ -20,7 +20,7 @@ use std::sync::Arc;
 use super::LineIndex;
 use super::report::Style;
 use crate::article::{Format, Input, LineBlocks, Loaded};
-use crate::engine::{Finding, INPUT_RULE, Label};
+use crate::engine::{Finding, Findings, INPUT_RULE, Label};
 use crate::rules::{Pack, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,7 +44,7 @@ pub struct Summary {
 pub fn write_findings(
     out: &mut dyn io::Write,
     format: CheckFormat,
-    findings: &[Finding],
+    findings: &Findings<'_>,
     summary: &Summary,
     pack: &Pack,
     style: Style,
@@ -61,13 +61,16 @@ pub fn write_findings(
 }
 
 /// Errors, warnings and infos among `findings`, in that order.
-pub(crate) fn count(findings: &[Finding]) -> [usize; 3] {
-    let of = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    [
-        of(Severity::Error),
-        of(Severity::Warning),
-        of(Severity::Info),
-    ]
+pub(crate) fn count(findings: &Findings<'_>) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for severity in findings.severities() {
+        counts[match severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+    }
+    counts
 }
 
 /// A re-read source text with its line index.
@@ -97,13 +100,14 @@ pub struct SourceCache {
 
 impl SourceCache {
     /// A cache for the labels of `findings`; nothing is read until asked.
-    pub fn new(findings: &[Finding]) -> SourceCache {
+    pub fn new(findings: &Findings<'_>) -> SourceCache {
         let mut wanted: HashMap<String, HashSet<usize>> = HashMap::new();
         // Input problems in records are never shown from the decoded text.
-        let shown = findings.iter().filter(|f| f.rule != INPUT_RULE);
-        for label in shown.flat_map(|f| &f.labels) {
-            if let Some((path, line)) = record_name(&label.file) {
-                wanted.entry(path.to_string()).or_default().insert(line);
+        for finding in findings.iter().filter(|f| f.rule != INPUT_RULE) {
+            for label in &finding.labels {
+                if let Some((path, line)) = record_name(&label.file) {
+                    wanted.entry(path.to_string()).or_default().insert(line);
+                }
             }
         }
         SourceCache {
@@ -250,7 +254,7 @@ fn read_records(path: &str, wanted: &HashSet<usize>) -> HashMap<usize, Source> {
         let mut loaded = Loaded::default();
         block.parse(&mut loaded);
         for article in loaded.articles {
-            if let Some((_, line)) = record_name(&article.name)
+            if let Some(line) = article.line
                 && wanted.contains(&line)
             {
                 records.insert(line, Source::new(article.text));

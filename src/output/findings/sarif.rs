@@ -9,7 +9,7 @@ use std::io;
 use serde_json::{Value, json};
 
 use super::{Location, SourceCache};
-use crate::engine::{Finding, INPUT_RULE, Label};
+use crate::engine::{Finding, Findings, INPUT_RULE, Label};
 use crate::rules::{Pack, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -49,7 +49,7 @@ impl Rule {
 
 pub(super) fn write(
     out: &mut dyn io::Write,
-    findings: &[Finding],
+    findings: &Findings<'_>,
     pack: &Pack,
     cache: &mut SourceCache,
 ) -> io::Result<()> {
@@ -79,7 +79,7 @@ pub(super) fn write(
         .map(|(i, r)| (r.id.clone(), i))
         .collect();
     let mut results = Vec::with_capacity(findings.len());
-    for finding in findings {
+    for finding in findings.iter() {
         // A rule the pack does not know still gets a descriptor, so that
         // every ruleIndex is valid.
         let rule = *index.entry(finding.rule.clone()).or_insert_with(|| {
@@ -92,7 +92,7 @@ pub(super) fn write(
             ));
             rules.len() - 1
         });
-        results.push(result(finding, rule, rules[rule].help.as_deref(), cache));
+        results.push(result(&finding, rule, rules[rule].help.as_deref(), cache));
     }
     let rules: Vec<Value> = rules.into_iter().map(|r| r.descriptor).collect();
     let log = json!({

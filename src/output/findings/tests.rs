@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::article::InputProblem;
+use crate::engine::Corpus;
 use crate::rules::{CheckDef, CheckKind, Field, Tolerance};
 
 const HARBOR: &str = " date 2023-10-09 (Harbor Times) — Officials said 1,400 people \
@@ -267,11 +268,21 @@ const SUMMARY: Summary = Summary {
     claims: 7,
 };
 
+/// `findings` as a run reports them, with no claims behind them.
+fn given<'a>(pack: &'a Pack, corpus: &'a Corpus, findings: Vec<Finding>) -> Findings<'a> {
+    let mut given = Findings::new(pack, corpus);
+    for finding in findings {
+        given.push(finding);
+    }
+    given
+}
+
 fn render(format: CheckFormat, style: Style) -> String {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let findings = fixture(tmp.path());
+    let (pack, corpus) = (pack(), Corpus::default());
+    let findings = given(&pack, &corpus, fixture(tmp.path()));
     let mut out = Vec::new();
-    write_findings(&mut out, format, &findings, &SUMMARY, &pack(), style).expect("render");
+    write_findings(&mut out, format, &findings, &SUMMARY, &pack, style).expect("render");
     let _guard = snapshot_settings();
     let out = stable(&String::from_utf8(out).expect("UTF-8 output"), tmp.path());
     insta::assert_snapshot!(snapshot_name(format, style), out);
@@ -331,13 +342,14 @@ fn github_findings() {
 // An empty run still says what it read.
 #[test]
 fn no_findings_summary() {
+    let (pack, corpus) = (pack(), Corpus::default());
     let mut out = Vec::new();
     write_findings(
         &mut out,
         CheckFormat::Human,
-        &[],
+        &Findings::new(&pack, &corpus),
         &SUMMARY,
-        &pack(),
+        &pack,
         GRAPHICAL,
     )
     .expect("render");
@@ -360,15 +372,20 @@ fn unreadable_sources_degrade() {
         end: 40,
         message: "here".to_string(),
     });
-    let findings = [finding(
-        "range",
-        Severity::Warning,
-        "out of range",
-        labels.to_vec(),
-    )];
+    let (pack, corpus) = (pack(), Corpus::default());
+    let findings = given(
+        &pack,
+        &corpus,
+        vec![finding(
+            "range",
+            Severity::Warning,
+            "out of range",
+            labels.to_vec(),
+        )],
+    );
     let render = |format| {
         let mut out = Vec::new();
-        write_findings(&mut out, format, &findings, &SUMMARY, &pack(), GRAPHICAL).expect("render");
+        write_findings(&mut out, format, &findings, &SUMMARY, &pack, GRAPHICAL).expect("render");
         String::from_utf8(out).expect("UTF-8")
     };
     let human = render(CheckFormat::Human);
@@ -389,7 +406,8 @@ fn unreadable_sources_degrade() {
 #[test]
 fn cache_finds_records_by_line() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let findings = fixture(tmp.path());
+    let (pack, corpus) = (pack(), Corpus::default());
+    let findings = given(&pack, &corpus, fixture(tmp.path()));
     let wire = tmp.path().join("wire.jsonl").display().to_string();
     let mut cache = SourceCache::new(&findings);
     assert_eq!(
