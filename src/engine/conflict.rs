@@ -9,7 +9,7 @@
 
 use jiff::civil::Date;
 
-use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_apart};
+use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_apart, float_key};
 use crate::rules::{MetricKind, Tolerance};
 
 /// At most this many contradicting figures are labelled per finding.
@@ -191,33 +191,36 @@ fn nearest_against(
 /// the most figures, then the lowest value), found by a sweep over the
 /// interval ends: n log n.
 fn consensus(facts: &[&Fact], intervals: &[Interval]) -> Option<f64> {
-    let mut events: Vec<(f64, bool, usize)> = Vec::with_capacity(intervals.len() * 2);
+    // Ends by value, opens before closes at one value so that touching
+    // intervals agree; the order among equal ends does not change the result.
+    const CLOSES: u32 = 1 << 31;
+    let mut ends: Vec<(u64, u32)> = Vec::with_capacity(intervals.len() * 2);
     for (i, interval) in intervals.iter().enumerate() {
-        events.push((interval.low, true, i));
-        events.push((interval.high, false, i));
+        ends.push((float_key(interval.low), i as u32));
+        ends.push((float_key(interval.high), i as u32 | CLOSES));
     }
-    // opens before closes at the same value, so touching intervals agree
-    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut open_sources: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
-    let mut open = 0usize;
+    ends.sort_unstable();
+    // sources as dense ids, to count the figures each has open
+    let mut sources: Vec<u32> = facts.iter().map(|f| f.source).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let mut open_of = vec![0u32; sources.len()];
+    let (mut open, mut open_sources) = (0usize, 0usize);
     let mut best: Option<(usize, usize, f64)> = None;
-    for (value, opens, i) in events {
-        let source = facts[i].source;
-        if opens {
+    for (_, end) in ends {
+        let i = (end & !CLOSES) as usize;
+        let source = sources.partition_point(|&s| s < facts[i].source);
+        if end & CLOSES == 0 {
             open += 1;
-            *open_sources.entry(source).or_default() += 1;
-            let score = (open_sources.len(), open);
-            if best.is_none_or(|(s, n, _)| score > (s, n)) {
-                best = Some((score.0, score.1, value));
+            open_sources += usize::from(open_of[source] == 0);
+            open_of[source] += 1;
+            if best.is_none_or(|(s, n, _)| (open_sources, open) > (s, n)) {
+                best = Some((open_sources, open, intervals[i].low));
             }
         } else {
             open -= 1;
-            if let Some(count) = open_sources.get_mut(&source) {
-                *count -= 1;
-                if *count == 0 {
-                    open_sources.remove(&source);
-                }
-            }
+            open_of[source] -= 1;
+            open_sources -= usize::from(open_of[source] == 0);
         }
     }
     best.map(|(_, _, value)| value)

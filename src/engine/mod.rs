@@ -345,31 +345,55 @@ impl<'a> Context<'a> {
 /// The facts of each metric as indices into `Corpus::facts`, sorted once
 /// for all checks: by day (undated last), then by source and position.
 pub(crate) struct Groups<'a> {
-    pub facts: &'a [Fact],
-    runs: Vec<(u16, &'a [u32])>,
+    facts: &'a [Fact],
+    order: Vec<u32>,
+    /// Per metric, its run in `order`.
+    runs: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> Groups<'a> {
-    fn new(facts: &'a [Fact], order: &'a [u32]) -> Groups<'a> {
-        let runs = order
-            .chunk_by(|&a, &b| facts[a as usize].metric == facts[b as usize].metric)
-            .map(|run| (facts[run[0] as usize].metric, run))
-            .collect();
-        Groups { facts, runs }
+    /// Facts are stored article by article in text order, so an index
+    /// already orders by source and position: one counting pass groups the
+    /// indices by metric, then each group is sorted as plain integers by
+    /// day and index.
+    fn new(facts: &'a [Fact], metrics: usize) -> Groups<'a> {
+        let mut runs = vec![0..0; metrics];
+        for fact in facts {
+            runs[usize::from(fact.metric)].end += 1;
+        }
+        let mut start = 0;
+        for run in &mut runs {
+            *run = start..start + run.end;
+            start = run.end;
+        }
+        let mut next: Vec<usize> = runs.iter().map(|r| r.start).collect();
+        let mut order = vec![0; facts.len()];
+        for (i, fact) in facts.iter().enumerate() {
+            let at = &mut next[usize::from(fact.metric)];
+            order[*at] = i as u32;
+            *at += 1;
+        }
+        for run in &runs {
+            let mut keys: Vec<u64> = order[run.clone()]
+                .iter()
+                .map(|&i| u64::from(day_key(facts[i as usize].day)) << 32 | u64::from(i))
+                .collect();
+            keys.sort_unstable();
+            for (slot, key) in order[run.clone()].iter_mut().zip(keys) {
+                *slot = key as u32;
+            }
+        }
+        Groups { facts, order, runs }
     }
 
     /// The facts of each metric the check covers.
-    pub(crate) fn of(&self, check: &CheckDef) -> Vec<(u16, &'a [u32])> {
+    pub(crate) fn of(&self, check: &CheckDef) -> Vec<(u16, &[u32])> {
         check
             .metrics
             .iter()
             .map(|&m| {
-                let facts = self
-                    .runs
-                    .iter()
-                    .find(|(g, _)| usize::from(*g) == m)
-                    .map_or(&[][..], |(_, f)| f);
-                (m as u16, facts)
+                let run = self.runs.get(m).cloned().unwrap_or(0..0);
+                (m as u16, &self.order[run])
             })
             .collect()
     }
@@ -379,17 +403,33 @@ impl<'a> Groups<'a> {
     }
 }
 
+/// A number that orders days as dates do, undated last.
+pub(crate) fn day_key(day: Option<Date>) -> u32 {
+    match day {
+        // years run from -9999 to 9999
+        Some(d) => {
+            ((d.year() as i32 + 10_000) as u32 * 16 + d.month() as u32) * 32 + d.day() as u32
+        }
+        None => u32::MAX,
+    }
+}
+
+/// A number that orders floats as `f64::total_cmp` does.
+pub(crate) fn float_key(value: f64) -> u64 {
+    let bits = value.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
 /// Runs every check of the pack. Findings come back in a stable order:
 /// by article and position of their primary label, then by check.
 pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
     use rayon::prelude::*;
     let facts = &corpus.facts;
-    let mut order: Vec<u32> = (0..facts.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| {
-        let f = &facts[i as usize];
-        (f.metric, f.day.is_none(), f.day, f.source, f.start)
-    });
-    let groups = Groups::new(facts, &order);
+    let groups = Groups::new(facts, pack.metrics.len());
     // Checks are independent: they run in parallel, and their findings
     // are joined in pack order.
     let per_check: Vec<Vec<Detection>> = pack

@@ -7,7 +7,9 @@
 //! the right way is kept (n log n), and each figure outside it that
 //! contradicts a figure of the run is reported against the nearest one.
 
-use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_apart};
+use super::{
+    Context, Detail, Fact, Finding, Groups, Interval, amount, day_key, days_apart, float_key,
+};
 use crate::rules::{Direction, MetricKind, Tolerance};
 
 /// How far from a figure, in run positions, to look for the one it
@@ -97,18 +99,15 @@ pub(super) fn default_direction(kind: MetricKind) -> Option<Direction> {
 /// The dated facts, by day, and within a day in the direction of travel
 /// so that figures of one day never contradict each other's order.
 pub(super) fn dated_in_order(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<u32> {
-    let mut facts: Vec<u32> = facts
+    // ties keep the group's order, which is the order of the indices
+    let mut keyed: Vec<(u32, u64, u32)> = facts
         .iter()
-        .copied()
-        .filter(|&f| groups.fact(f).day.is_some())
+        .map(|&f| (groups.fact(f), f))
+        .filter(|(fact, _)| fact.day.is_some())
+        .map(|(fact, f)| (day_key(fact.day), float_key(key(fact, direction)), f))
         .collect();
-    facts.sort_by(|&a, &b| {
-        let (a, b) = (groups.fact(a), groups.fact(b));
-        a.day
-            .cmp(&b.day)
-            .then(key(a, direction).total_cmp(&key(b, direction)))
-    });
-    facts
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, f)| f).collect()
 }
 
 /// The figure as stated, signed so that the run never decreases.
@@ -125,7 +124,11 @@ fn key(fact: &Fact, direction: Direction) -> f64 {
 /// earliest figures: the search goes backwards, so a later figure that
 /// breaks the history is the one left out (an old toll copied late).
 pub(super) fn longest_run(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<usize> {
-    let key_of = |i: usize| key(groups.fact(facts[i]), direction);
+    let keys: Vec<f64> = facts
+        .iter()
+        .map(|&f| key(groups.fact(f), direction))
+        .collect();
+    let key_of = |i: usize| keys[i];
     let mut tails: Vec<usize> = Vec::new();
     let mut next: Vec<Option<usize>> = vec![None; facts.len()];
     for i in (0..facts.len()).rev() {
