@@ -2,7 +2,8 @@
 //! into units (a batch of text files, a block of JSONL lines), a window of
 //! units runs in parallel, and results are delivered in corpus order, so
 //! output never depends on the thread count and memory is bounded by the
-//! window, not the corpus.
+//! window, not the corpus. The caller consumes one window while the next
+//! is extracted.
 
 use std::io;
 
@@ -14,8 +15,8 @@ use crate::extract::Scanner;
 
 /// Text files per unit: enough to amortize scheduling.
 const FILES_PER_UNIT: usize = 16;
-/// Units per thread in flight at once.
-const UNITS_PER_THREAD: usize = 4;
+/// Units per thread in a window; two windows are in flight at once.
+const UNITS_PER_THREAD: usize = 2;
 
 /// What the pipeline delivers, in corpus order.
 pub enum Item {
@@ -81,20 +82,33 @@ pub fn run(
     mut each: impl FnMut(Item) -> io::Result<()>,
 ) -> io::Result<()> {
     let window = pool.current_num_threads() * UNITS_PER_THREAD;
-    let mut units = units(inputs).peekable();
-    while units.peek().is_some() {
-        let batch: Vec<Unit<'_>> = units.by_ref().take(window).collect();
-        let bytes: u64 = batch.iter().map(Unit::size).sum();
-        let results: Vec<Vec<Item>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|u| u.process(classifier))
-                .collect()
+    std::thread::scope(|scope| {
+        // A window is handed over only when the caller is ready for it, so
+        // at most two are held: one consumed, one extracted.
+        let (done, windows) = std::sync::mpsc::sync_channel::<(u64, Vec<Vec<Item>>)>(0);
+        scope.spawn(move || {
+            let mut units = units(inputs).peekable();
+            while units.peek().is_some() {
+                let batch: Vec<Unit<'_>> = units.by_ref().take(window).collect();
+                let bytes: u64 = batch.iter().map(Unit::size).sum();
+                let results = pool.install(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|u| u.process(classifier))
+                        .collect()
+                });
+                if done.send((bytes, results)).is_err() {
+                    // the caller stopped on an error
+                    return;
+                }
+            }
         });
-        for item in results.into_iter().flatten() {
-            each(item)?;
+        for (bytes, results) in windows {
+            for item in results.into_iter().flatten() {
+                each(item)?;
+            }
+            progress(bytes);
         }
-        progress(bytes);
-    }
-    Ok(())
+        Ok(())
+    })
 }
