@@ -264,12 +264,12 @@ fn report_problems(problems: &[InputProblem], style: Style) -> io::Result<()> {
 /// is drawn on stderr when `progress` and stderr is a terminal.
 fn extract_corpus(
     corpus: &CorpusArgs,
+    pool: &rayon::ThreadPool,
     classifier: &Classifier<'_>,
     progress: bool,
     mut each: impl FnMut(&Article, &[Claim]) -> io::Result<()>,
 ) -> io::Result<Vec<InputProblem>> {
     let (inputs, mut problems) = article::walk(&corpus.paths);
-    let pool = thread_pool(corpus.jobs);
     let total: u64 = inputs.iter().map(|i| i.size).sum();
     let bar = (progress && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(total);
@@ -286,7 +286,7 @@ fn extract_corpus(
     pipeline::run(
         &inputs,
         classifier,
-        &pool,
+        pool,
         |bytes| {
             if let Some(bar) = &bar {
                 bar.inc(bytes);
@@ -316,9 +316,14 @@ fn claims(args: &ClaimsArgs) -> io::Result<ExitStatus> {
     let stdout = io::stdout().lock();
     let mut writer = ClaimsWriter::new(io::BufWriter::new(stdout), args.format, args.explain);
     let interactive = args.format == ClaimsFormat::Table;
-    let problems = extract_corpus(&args.corpus, &classifier, interactive, |article, claims| {
-        writer.article(article, claims, &pack, args.all)
-    })?;
+    let pool = thread_pool(args.corpus.jobs);
+    let problems = extract_corpus(
+        &args.corpus,
+        &pool,
+        &classifier,
+        interactive,
+        |article, claims| writer.article(article, claims, &pack, args.all),
+    )?;
     writer.finish()?;
     report_problems(&problems, style)?;
     Ok(if problems.is_empty() {
@@ -345,11 +350,19 @@ fn check(args: &CheckArgs) -> io::Result<ExitStatus> {
     let mut corpus = Corpus::default();
     // Only claims are kept; each article's text is dropped once classified.
     let interactive = args.format == CheckFormat::Human;
-    let problems = extract_corpus(&args.corpus, &classifier, interactive, |article, claims| {
-        corpus.add(article, claims);
-        Ok(())
-    })?;
-    let mut findings = engine::run(&pack, &corpus);
+    let pool = thread_pool(args.corpus.jobs);
+    let problems = extract_corpus(
+        &args.corpus,
+        &pool,
+        &classifier,
+        interactive,
+        |article, claims| {
+            corpus.add(article, claims);
+            Ok(())
+        },
+    )?;
+    // The checks run on the threads that extracted, reusing their memory.
+    let mut findings = pool.install(|| engine::run(&pack, &corpus));
     for problem in &problems {
         findings.push(Finding::input(problem));
     }

@@ -22,9 +22,6 @@ pub(super) struct Conflict {
     pub(super) subject: u32,
     against: [u32; MAX_RELATED],
     against_len: u8,
-    metric: u16,
-    /// The day compared, for a metric that changes over time.
-    day: Option<Date>,
 }
 
 pub(super) fn run(
@@ -37,7 +34,7 @@ pub(super) fn run(
     for (metric, facts) in groups.of(cx.check) {
         let fixed = cx.pack.metric(metric as usize).kind == MetricKind::Fixed;
         if fixed {
-            report(groups, metric, facts, facts, tolerance, None, out);
+            report(groups, facts, facts, tolerance, out);
             continue;
         }
         // undated facts sort last
@@ -50,15 +47,7 @@ pub(super) fn run(
             let j = i + dated[i..].partition_point(|&f| day_of(f) == day);
             let lo = dated.partition_point(|&f| day_of(f) < shift(day, -(window_days as i64)));
             let hi = dated.partition_point(|&f| day_of(f) <= shift(day, window_days as i64));
-            report(
-                groups,
-                metric,
-                &dated[i..j],
-                &dated[lo..hi],
-                tolerance,
-                Some(day),
-                out,
-            );
+            report(groups, &dated[i..j], &dated[lo..hi], tolerance, out);
             i = j;
         }
     }
@@ -72,11 +61,9 @@ fn shift(day: Date, days: i64) -> Date {
 /// `peers` (which include the subjects).
 fn report(
     groups: &Groups<'_>,
-    metric: u16,
     subjects: &[u32],
     peers: &[u32],
     tolerance: Tolerance,
-    day: Option<Date>,
     out: &mut Vec<Detail>,
 ) {
     if peers.len() < 2 {
@@ -109,8 +96,6 @@ fn report(
             subject,
             against,
             against_len: against_len as u8,
-            metric,
-            day,
         }));
     }
 }
@@ -122,11 +107,14 @@ impl Conflict {
             .iter()
             .map(|&f| cx.fact(f))
             .collect();
-        let metric_id = &cx.pack.metric(self.metric as usize).id;
+        let metric = cx.pack.metric(subject.metric as usize);
         let first = against[0];
-        let when = self.day.map_or(String::new(), |d| format!(" for {d}"));
+        // a fixed event is compared across all dates
+        let day = subject.day.filter(|_| metric.kind != MetricKind::Fixed);
+        let when = day.map_or(String::new(), |d| format!(" for {d}"));
         let message = format!(
-            "{metric_id}{when}: {} conflicts with {} reported by {}",
+            "{}{when}: {} conflicts with {} reported by {}",
+            metric.id,
             amount(subject),
             amount(first),
             cx.corpus.provenance(first)
@@ -140,7 +128,7 @@ impl Conflict {
                 .iter()
                 .map(|f| cx.label(f, format!("{} ({})", amount(f), cx.corpus.provenance(f)))),
         );
-        cx.finding(Some(self.metric), message, labels)
+        cx.finding(Some(subject.metric), message, labels)
     }
 }
 

@@ -432,11 +432,10 @@ pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
     let groups = Groups::new(facts, pack.metrics.len());
     // Checks are independent: they run in parallel, and their findings
     // are joined in pack order.
-    let per_check: Vec<Vec<Detection>> = pack
+    let per_check: Vec<Vec<Detail>> = pack
         .checks
         .par_iter()
-        .enumerate()
-        .map(|(index, check)| {
+        .map(|check| {
             let cx = Context {
                 check,
                 pack,
@@ -463,19 +462,26 @@ pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
                 CheckKind::Consistency { tolerance } => consistency::run(&cx, *tolerance, out),
                 CheckKind::Metadata { require } => metadata::run(&cx, require, out),
             }
+            details.shrink_to_fit();
             details
-                .into_iter()
-                .map(|detail| Detection {
-                    check: index as u16,
-                    detail,
-                })
-                .collect()
         })
         .collect();
-    let mut detected: Vec<Detection> = per_check.into_iter().flatten().collect();
-    // by article and position of the primary label; at one spot, the order
-    // of the checks in the pack (the sort is stable)
-    detected.sort_by_key(|d| d.detail.at(facts));
+    let mut detected = Vec::with_capacity(per_check.iter().map(Vec::len).sum());
+    for (check, details) in per_check.into_iter().enumerate() {
+        let check = check as u16;
+        detected.extend(
+            details
+                .into_iter()
+                .map(|detail| Detection { check, detail }),
+        );
+    }
+    // By article and position of the primary label, then by the order of
+    // the checks in the pack: a check reports a spot once, so no two keys
+    // are equal and an unstable sort is deterministic.
+    detected.sort_unstable_by_key(|d| {
+        let (source, start) = d.detail.at(facts);
+        (source, start, d.check)
+    });
     Findings {
         pack,
         corpus,

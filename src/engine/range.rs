@@ -2,16 +2,14 @@
 //! `16,500` trucks of aid in one day or more hostages held than were ever
 //! taken. Bounds come from the check (`min`, `max`) or else the metric.
 
-use super::{Context, Detail, Finding, Groups, amount};
+use super::{Context, Detail, Fact, Finding, Groups, amount};
 use crate::output::number_text;
+use crate::rules::CheckKind;
 
 /// A figure beyond one of its metric's bounds.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct OutOfRange {
     pub(super) fact: u32,
-    /// The bound crossed, and whether it is the minimum.
-    bound: f64,
-    below: bool,
 }
 
 pub(super) fn run(
@@ -25,27 +23,36 @@ pub(super) fn run(
         let def = cx.pack.metric(metric as usize);
         let (min, max) = (min.or(def.min), max.or(def.max));
         for &fact in facts {
-            let f = groups.fact(fact);
-            let crossed = match (min.filter(|&m| f.high < m), max.filter(|&m| f.low > m)) {
-                (Some(bound), _) => (bound, true),
-                (_, Some(bound)) => (bound, false),
-                _ => continue,
-            };
-            out.push(Detail::Range(OutOfRange {
-                fact,
-                bound: crossed.0,
-                below: crossed.1,
-            }));
+            if crossed(groups.fact(fact), min, max).is_some() {
+                out.push(Detail::Range(OutOfRange { fact }));
+            }
         }
+    }
+}
+
+/// The bound a figure crosses, and whether it is the minimum.
+fn crossed(fact: &Fact, min: Option<f64>, max: Option<f64>) -> Option<(f64, bool)> {
+    match (
+        min.filter(|&m| fact.high < m),
+        max.filter(|&m| fact.low > m),
+    ) {
+        (Some(bound), _) => Some((bound, true)),
+        (_, Some(bound)) => Some((bound, false)),
+        _ => None,
     }
 }
 
 impl OutOfRange {
     pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+        let CheckKind::Range { min, max } = cx.check.kind else {
+            unreachable!("a figure out of range is found by a range check")
+        };
         let fact = cx.fact(self.fact);
         let def = cx.pack.metric(fact.metric as usize);
-        let bound = number_text(self.bound);
-        let bound = if self.below {
+        let (bound, below) = crossed(fact, min.or(def.min), max.or(def.max))
+            .expect("the check found the figure out of range");
+        let bound = number_text(bound);
+        let bound = if below {
             format!("below the plausible minimum of {bound}")
         } else {
             format!("above the plausible maximum of {bound}")

@@ -8,18 +8,15 @@
 //! two intervals allow, over the days between them (at least one).
 
 use super::monotonic::{dated_in_order, default_direction, longest_run};
-use super::{Context, Detail, Finding, Groups, Interval, amount};
+use super::{Context, Detail, Fact, Finding, Groups, Interval, amount};
 use crate::output::number_text;
-use crate::rules::{Direction, Tolerance};
+use crate::rules::{CheckKind, Direction, Tolerance};
 
 /// Two consecutive figures further apart than the metric can move.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Jump {
     earlier: u32,
     pub(super) later: u32,
-    /// The smallest change a day the two figures allow.
-    per_day: f64,
-    max_per_day: f64,
 }
 
 pub(super) fn run(
@@ -41,36 +38,46 @@ pub(super) fn run(
         };
         for pair in sequence.windows(2) {
             let (a, b) = (groups.fact(pair[0]), groups.fact(pair[1]));
-            let (Some(day_a), Some(day_b)) = (a.day, b.day) else {
-                continue;
-            };
-            let days = (day_b - day_a).get_days().max(1) as f64;
-            let (ia, ib) = (Interval::of(a, tolerance), Interval::of(b, tolerance));
-            let gap = (ib.low - ia.high).max(ia.low - ib.high).max(0.0);
-            let per_day = gap / days;
-            if per_day > max_per_day {
+            if per_day(a, b, tolerance) > max_per_day {
                 out.push(Detail::Rate(Jump {
                     earlier: pair[0],
                     later: pair[1],
-                    per_day,
-                    max_per_day,
                 }));
             }
         }
     }
 }
 
+/// The smallest change a day that two dated figures allow (over at least
+/// one day).
+fn per_day(a: &Fact, b: &Fact, tolerance: Tolerance) -> f64 {
+    let (Some(day_a), Some(day_b)) = (a.day, b.day) else {
+        return 0.0;
+    };
+    let days = (day_b - day_a).get_days().max(1) as f64;
+    let (ia, ib) = (Interval::of(a, tolerance), Interval::of(b, tolerance));
+    let gap = (ib.low - ia.high).max(ia.low - ib.high).max(0.0);
+    gap / days
+}
+
 impl Jump {
     pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+        let CheckKind::Rate {
+            max_per_day,
+            tolerance,
+        } = cx.check.kind
+        else {
+            unreachable!("a jump is found by a rate check")
+        };
         let (a, b) = (cx.fact(self.earlier), cx.fact(self.later));
         let (day_a, day_b) = (a.day.expect("dated"), b.day.expect("dated"));
         let metric_id = &cx.pack.metric(a.metric as usize).id;
         let message = format!(
             "{metric_id} changes by at least {} a day, from {} on {day_a} to {} on {day_b} (bound {})",
-            number_text(self.per_day.round()),
+            number_text(per_day(a, b, tolerance).round()),
             amount(a),
             amount(b),
-            number_text(self.max_per_day),
+            number_text(max_per_day),
         );
         let labels = vec![
             cx.label(b, format!("{} for {day_b}", amount(b))),
