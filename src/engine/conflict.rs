@@ -9,7 +9,7 @@
 
 use jiff::civil::Date;
 
-use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_apart, float_key};
+use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_apart};
 use crate::rules::{MetricKind, Tolerance};
 
 /// At most this many contradicting figures are labelled per finding.
@@ -69,34 +69,23 @@ fn report(
     if peers.len() < 2 {
         return;
     }
-    let peer_facts: Vec<&Fact> = peers.iter().map(|&f| groups.fact(f)).collect();
-    let intervals: Vec<Interval> = peer_facts
-        .iter()
-        .map(|f| Interval::of(f, tolerance))
-        .collect();
-    let Some(consensus) = consensus(&peer_facts, &intervals) else {
+    let Some(consensus) = consensus(groups, peers, tolerance) else {
         return;
     };
     for &subject in subjects {
-        let fact = groups.fact(subject);
-        let mine = Interval::of(fact, tolerance);
+        let mine = Interval::of(groups.fact(subject), tolerance);
         if mine.contains(consensus) {
             continue;
         }
-        let mut against = [0; MAX_RELATED];
-        let mut against_len = 0;
-        for i in nearest_against(fact, mine, &peer_facts, &intervals, consensus) {
-            against[against_len] = peers[i];
-            against_len += 1;
-        }
-        if against_len == 0 {
-            continue;
-        }
-        out.push(Detail::Conflict(Conflict {
+        let mut conflict = Conflict {
             subject,
-            against,
-            against_len: against_len as u8,
-        }));
+            against: [0; MAX_RELATED],
+            against_len: 0,
+        };
+        nearest_against(groups, &mut conflict, mine, peers, tolerance, consensus);
+        if conflict.against_len > 0 {
+            out.push(Detail::Conflict(conflict));
+        }
     }
 }
 
@@ -132,35 +121,36 @@ impl Conflict {
     }
 }
 
-/// Up to `MAX_RELATED` figures of other sources (indices into `peers`)
-/// that hold the consensus and contradict `subject`, nearest in date
-/// first: a scan outwards from the subject's date over `peers` (sorted by
-/// date), bounded so that a metric with thousands of figures stays cheap.
+/// Fills `conflict` with up to `MAX_RELATED` figures of other sources that
+/// hold the consensus and contradict its subject, nearest in date first: a
+/// scan outwards from the subject's date over `peers` (sorted by date),
+/// bounded so that a metric with thousands of figures stays cheap.
 fn nearest_against(
-    subject: &Fact,
+    groups: &Groups<'_>,
+    conflict: &mut Conflict,
     mine: Interval,
-    peers: &[&Fact],
-    intervals: &[Interval],
+    peers: &[u32],
+    tolerance: Tolerance,
     consensus: f64,
-) -> Vec<usize> {
+) {
     const SCAN: usize = 512;
-    let at = peers.partition_point(|f| f.day < subject.day);
+    let subject = groups.fact(conflict.subject);
+    let peer = |i: usize| groups.fact(peers[i]);
+    let at = peers.partition_point(|&f| groups.fact(f).day < subject.day);
     let contradicts = |i: usize| {
-        let f = peers[i];
-        f.source != subject.source
-            && intervals[i].contains(consensus)
-            && !intervals[i].overlaps(mine)
+        let theirs = Interval::of(peer(i), tolerance);
+        peer(i).source != subject.source && theirs.contains(consensus) && !theirs.overlaps(mine)
     };
-    let mut found = Vec::new();
     let (mut left, mut right) = (at, at);
     for _ in 0..SCAN {
-        if found.len() == MAX_RELATED || (left == 0 && right == peers.len()) {
+        let found = usize::from(conflict.against_len);
+        if found == MAX_RELATED || (left == 0 && right == peers.len()) {
             break;
         }
         // take the nearer side next, preferring later figures on a tie
         let take_right = right < peers.len()
             && (left == 0
-                || days_apart(peers[right], subject) <= days_apart(peers[left - 1], subject));
+                || days_apart(peer(right), subject) <= days_apart(peer(left - 1), subject));
         let i = if take_right {
             right += 1;
             right - 1
@@ -169,46 +159,49 @@ fn nearest_against(
             left
         };
         if contradicts(i) {
-            found.push(i);
+            conflict.against[found] = peers[i];
+            conflict.against_len += 1;
         }
     }
-    found
 }
 
 /// The value allowed by the figures of the most distinct sources (ties:
 /// the most figures, then the lowest value), found by a sweep over the
 /// interval ends: n log n.
-fn consensus(facts: &[&Fact], intervals: &[Interval]) -> Option<f64> {
-    // Ends by value, opens before closes at one value so that touching
-    // intervals agree; the order among equal ends does not change the result.
-    const CLOSES: u32 = 1 << 31;
-    let mut ends: Vec<(u64, u32)> = Vec::with_capacity(intervals.len() * 2);
-    for (i, interval) in intervals.iter().enumerate() {
-        ends.push((float_key(interval.low), i as u32));
-        ends.push((float_key(interval.high), i as u32 | CLOSES));
-    }
-    ends.sort_unstable();
+fn consensus(groups: &Groups<'_>, peers: &[u32], tolerance: Tolerance) -> Option<f64> {
+    let fact = |i: u32| groups.fact(peers[i as usize]);
+    let interval = |i: u32| Interval::of(fact(i), tolerance);
+    // Intervals by low end to open them, by high end to close them; at one
+    // value opens go first, so touching intervals agree. The order among
+    // equal ends does not change the result.
+    let mut opens: Vec<u32> = (0..peers.len() as u32).collect();
+    let mut closes = opens.clone();
+    opens.sort_unstable_by(|&a, &b| interval(a).low.total_cmp(&interval(b).low));
+    closes.sort_unstable_by(|&a, &b| interval(a).high.total_cmp(&interval(b).high));
     // sources as dense ids, to count the figures each has open
-    let mut sources: Vec<u32> = facts.iter().map(|f| f.source).collect();
+    let mut sources: Vec<u32> = peers.iter().map(|&f| groups.fact(f).source).collect();
     sources.sort_unstable();
     sources.dedup();
+    let source_of = |i: u32| sources.partition_point(|&s| s < fact(i).source);
     let mut open_of = vec![0u32; sources.len()];
     let (mut open, mut open_sources) = (0usize, 0usize);
     let mut best: Option<(usize, usize, f64)> = None;
-    for (_, end) in ends {
-        let i = (end & !CLOSES) as usize;
-        let source = sources.partition_point(|&s| s < facts[i].source);
-        if end & CLOSES == 0 {
-            open += 1;
-            open_sources += usize::from(open_of[source] == 0);
-            open_of[source] += 1;
-            if best.is_none_or(|(s, n, _)| (open_sources, open) > (s, n)) {
-                best = Some((open_sources, open, intervals[i].low));
-            }
-        } else {
+    let mut closed = 0;
+    for &i in &opens {
+        let low = interval(i).low;
+        while closed < closes.len() && interval(closes[closed]).high.total_cmp(&low).is_lt() {
+            let source = source_of(closes[closed]);
             open -= 1;
             open_of[source] -= 1;
             open_sources -= usize::from(open_of[source] == 0);
+            closed += 1;
+        }
+        let source = source_of(i);
+        open += 1;
+        open_sources += usize::from(open_of[source] == 0);
+        open_of[source] += 1;
+        if best.is_none_or(|(s, n, _)| (open_sources, open) > (s, n)) {
+            best = Some((open_sources, open, low));
         }
     }
     best.map(|(_, _, value)| value)

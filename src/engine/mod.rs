@@ -15,6 +15,7 @@ mod range;
 mod rate;
 
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -48,8 +49,8 @@ pub struct Fact {
 pub struct Source {
     /// Index into `Corpus::files`.
     pub file: u32,
-    /// For a JSON Lines record, its line.
-    pub line: Option<u32>,
+    /// For a JSON Lines record, its line (lines count from 1).
+    pub line: Option<NonZeroU32>,
     pub published: Option<Date>,
     /// Index into `Corpus::outlets`.
     pub outlet: Option<u32>,
@@ -77,7 +78,9 @@ impl Corpus {
         let outlet = article.meta.outlet.as_ref().map(|o| self.intern(o));
         self.sources.push(Source {
             file,
-            line: article.line.map(|l| l as u32),
+            line: article
+                .line
+                .and_then(|l| NonZeroU32::new(u32::try_from(l).ok()?)),
             published: article.meta.date,
             outlet,
         });

@@ -130,12 +130,12 @@ pub(super) fn longest_run(groups: &Groups<'_>, facts: &[u32], direction: Directi
         .collect();
     let key_of = |i: usize| keys[i];
     let mut tails: Vec<usize> = Vec::new();
-    let mut next: Vec<Option<usize>> = vec![None; facts.len()];
+    let mut next: Vec<Option<u32>> = vec![None; facts.len()];
     for i in (0..facts.len()).rev() {
         // backwards, the run never increases: keep keys in decreasing order
         let k = key_of(i);
         let at = tails.partition_point(|&t| key_of(t) >= k);
-        next[i] = at.checked_sub(1).map(|p| tails[p]);
+        next[i] = at.checked_sub(1).map(|p| tails[p] as u32);
         if at == tails.len() {
             tails.push(i);
         } else {
@@ -146,7 +146,7 @@ pub(super) fn longest_run(groups: &Groups<'_>, facts: &[u32], direction: Directi
     let mut cursor = tails.last().copied();
     while let Some(i) = cursor {
         run.push(i);
-        cursor = next[i];
+        cursor = next[i].map(|n| n as usize);
     }
     run
 }
