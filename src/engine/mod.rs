@@ -294,15 +294,20 @@ impl<'a> Findings<'a> {
 
     /// Every finding, written out one at a time.
     pub fn iter(&self) -> impl Iterator<Item = Finding> + '_ {
-        let detected = self.detected.iter().map(|d| {
-            let cx = Context {
-                check: &self.pack.checks[usize::from(d.check)],
-                pack: self.pack,
-                corpus: self.corpus,
-            };
-            d.detail.finding(&cx)
-        });
-        detected.chain(self.given.iter().cloned())
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The finding at `index` in report order, written out.
+    pub fn get(&self, index: usize) -> Finding {
+        let Some(d) = self.detected.get(index) else {
+            return self.given[index - self.detected.len()].clone();
+        };
+        let cx = Context {
+            check: &self.pack.checks[usize::from(d.check)],
+            pack: self.pack,
+            corpus: self.corpus,
+        };
+        d.detail.finding(&cx)
     }
 }
 

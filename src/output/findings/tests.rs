@@ -423,3 +423,30 @@ fn cache_finds_records_by_line() {
     assert_eq!(cache.records.len(), 1);
     assert_eq!(cache.records[&wire].len(), 2);
 }
+
+// JSON is written a batch of findings at a time; the document must read
+// exactly as serde_json would print it whole, with or without findings.
+#[test]
+fn json_layout_is_serde_pretty() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (pack, corpus) = (pack(), Corpus::default());
+    for findings in [
+        given(&pack, &corpus, fixture(tmp.path())),
+        Findings::new(&pack, &corpus),
+    ] {
+        let mut out = Vec::new();
+        write_findings(
+            &mut out,
+            CheckFormat::Json,
+            &findings,
+            &SUMMARY,
+            &pack,
+            GRAPHICAL,
+        )
+        .expect("render");
+        let out = String::from_utf8(out).expect("UTF-8");
+        let value: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+        let whole = serde_json::to_string_pretty(&value).expect("serialize") + "\n";
+        assert_eq!(out, whole);
+    }
+}
