@@ -98,13 +98,12 @@ fn is_abbreviation(before: &str) -> bool {
 pub(crate) fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[sentence.clone()];
     let mut cuts = Vec::new();
-    for (i, c) in s.char_indices() {
-        let rest = &s[i + c.len_utf8()..];
-        let cut = match c {
-            ';' => true,
-            '\u{2014}' | '\u{2013}' => s[..i].ends_with(' ') && rest.starts_with(' '),
-            ',' => {
-                let next = rest.trim_start();
+    // 0xE2 leads the three bytes of either dash
+    for i in memchr::memchr3_iter(b';', b',', 0xE2, s.as_bytes()) {
+        let cut = match s.as_bytes()[i] {
+            b';' => true,
+            b',' => {
+                let next = s[i + 1..].trim_start();
                 [
                     "while ",
                     "but ",
@@ -121,7 +120,12 @@ pub(crate) fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
                         .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
                 })
             }
-            _ => false,
+            _ => {
+                let rest = &s[i..];
+                (rest.starts_with('\u{2014}') || rest.starts_with('\u{2013}'))
+                    && s[..i].ends_with(' ')
+                    && rest[3..].starts_with(' ')
+            }
         };
         if cut {
             cuts.push(i);
