@@ -25,24 +25,45 @@ impl When {
     }
 }
 
-const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|(?-i:Mar)(?:ch)?|apr(?:il)?|(?-i:May)|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|(?-i:Mar)(?:ch)?|apr(?:il)?|(?-i:May)|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-static DATES: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = format!(
-        r"(?x)
-        \b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b
-      | \b(?P<md>{MONTH}\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy>\d{{4}})\b)?)
-      | \b(?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+(?P<dmy>\d{{4}})\b)?)
-      | \b(?P<wd>(?:(?P<wdq>last|this|next|on|past)\s+)?(?P<wdn>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b
-      | \b(?P<rel>yesterday|today|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|overnight)\b
-      | \b(?P<per>last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|last\s+month|earlier\s+this\s+month|this\s+month)\b
-        "
-    );
-    regex::bytes::RegexBuilder::new(&pattern)
-        .case_insensitive(true)
-        .unicode(false)
-        .build()
-        .expect("date pattern compiles")
+/// The ways a date is written, one pattern of `DATES` each, in its order.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// `2023-10-07`
+    Iso,
+    /// `October 7`, `Oct. 7th, 2023`
+    MonthDay,
+    /// `7 October`, `7th of October 2023`
+    DayMonth,
+    /// `Monday`, `last Monday`
+    Weekday,
+    /// `yesterday`, `this morning`
+    Relative,
+    /// `last week`, `earlier this month`
+    Period,
+}
+
+const KINDS: [Kind; 6] = [
+    Kind::Iso,
+    Kind::MonthDay,
+    Kind::DayMonth,
+    Kind::Weekday,
+    Kind::Relative,
+    Kind::Period,
+];
+
+/// Dates of every kind in one search; a match's pattern id says its kind,
+/// and its parts are read from its text, with no capture groups to resolve.
+static DATES: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    super::multi_pattern(&[
+        r"\b\d{4}-\d{2}-\d{2}\b",
+        &format!(r"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+        &format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}}\b)?"),
+        r"\b(?:(?:last|this|next|on|past)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+        r"\b(?:yesterday|today|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|overnight)\b",
+        r"\b(?:last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|last\s+month|earlier\s+this\s+month|this\s+month)\b",
+    ])
 });
 
 /// Words before a date that make it the edge of a period, not the date
@@ -87,14 +108,17 @@ pub(crate) fn resolve(
             consider(m.start(), m.end(), Some(When::day(event.date)));
         }
     }
-    for caps in DATES.captures_iter(clause) {
-        let whole = caps.get(0).expect("group 0");
-        if overlaps(&event_spans, whole.range())
-            || overlaps(std::slice::from_ref(&figure), whole.range())
+    for found in DATES.find_iter(clause) {
+        if overlaps(&event_spans, found.range())
+            || overlaps(std::slice::from_ref(&figure), found.range())
         {
             continue;
         }
-        consider(whole.start(), whole.end(), interpret(&caps, published));
+        // every pattern matches ASCII only
+        let when = std::str::from_utf8(&clause[found.range()])
+            .ok()
+            .and_then(|text| interpret(KINDS[found.pattern().as_usize()], text, published));
+        consider(found.start(), found.end(), when);
     }
     match best {
         Some((_, when)) => Some(when),
@@ -108,71 +132,65 @@ fn overlaps(spans: &[std::ops::Range<usize>], range: std::ops::Range<usize>) -> 
         .any(|s| s.start < range.end && range.start < s.end)
 }
 
-fn text<'a>(caps: &'a regex::bytes::Captures<'_>, name: &str) -> Option<&'a str> {
-    caps.name(name)
-        .and_then(|m| std::str::from_utf8(m.as_bytes()).ok())
+/// The runs of ASCII digits or of ASCII letters in `text`, in order.
+fn runs(text: &str, of: fn(&char) -> bool) -> impl Iterator<Item = &str> {
+    text.split(move |c: char| !of(&c))
+        .filter(|run| !run.is_empty())
 }
 
-fn number(caps: &regex::bytes::Captures<'_>, name: &str) -> Option<i16> {
-    text(caps, name)?.parse().ok()
-}
-
-fn interpret(caps: &regex::bytes::Captures<'_>, published: Option<Date>) -> Option<When> {
-    if caps.name("iso").is_some() {
-        let date = Date::new(
-            number(caps, "iy")?,
-            number(caps, "im")? as i8,
-            number(caps, "id")? as i8,
-        )
-        .ok()?;
-        return Some(When::day(date));
-    }
-    if caps.name("md").is_some() || caps.name("dm").is_some() {
-        let (day, year) = if caps.name("md").is_some() {
-            ("mdd", "mdy")
-        } else {
-            ("dmd", "dmy")
-        };
-        let month_name = caps
-            .iter()
-            .skip(1)
-            .flatten()
-            .find_map(|m| month_of(m.as_bytes()))?;
-        return explicit(
-            number(caps, year),
-            month_name,
-            number(caps, day)? as i8,
-            published,
-        )
-        .map(When::day);
-    }
-    let published = published?;
-    if caps.name("wd").is_some() {
-        let weekday = weekday_of(text(caps, "wdn")?)?;
-        let qualifier = text(caps, "wdq").map(str::to_ascii_lowercase);
-        return match qualifier.as_deref() {
-            Some("next") => None,
-            Some("last" | "past") if published.weekday() == weekday => published
-                .checked_sub(jiff::Span::new().days(7))
+/// The date that `text`, a match of `kind`, names.
+fn interpret(kind: Kind, text: &str, published: Option<Date>) -> Option<When> {
+    let mut numbers = runs(text, char::is_ascii_digit).map(|run| run.parse::<i16>().ok());
+    match kind {
+        Kind::Iso => {
+            let (year, month, day) = (numbers.next()??, numbers.next()??, numbers.next()??);
+            Date::new(year, month as i8, day as i8).ok().map(When::day)
+        }
+        Kind::MonthDay | Kind::DayMonth => {
+            let month = runs(text, char::is_ascii_alphabetic).find_map(month_of)?;
+            // the day comes first in either order, then the year if written
+            let day = numbers.next()??;
+            let year = numbers.next().flatten();
+            explicit(year, month, day as i8, published).map(When::day)
+        }
+        Kind::Weekday => weekday(&text.to_ascii_lowercase(), published?),
+        Kind::Relative => {
+            let text = text.to_ascii_lowercase();
+            let back = if text == "yesterday" || text.starts_with("last") {
+                1
+            } else {
+                0
+            };
+            published?
+                .checked_sub(jiff::Span::new().days(back))
                 .ok()
-                .map(When::day),
-            _ if published.weekday() == weekday => Some(When::day(published)),
-            _ => published.nth_weekday(-1, weekday).ok().map(When::day),
-        };
+                .map(When::day)
+        }
+        Kind::Period => period(&text.to_ascii_lowercase(), published?),
     }
-    if let Some(rel) = text(caps, "rel") {
-        let rel = rel.to_ascii_lowercase();
-        let back = if rel == "yesterday" || rel.starts_with("last") {
-            1
-        } else {
-            0
-        };
-        return published
-            .checked_sub(jiff::Span::new().days(back))
+}
+
+/// `monday`, `last monday`…: the latest such day on or before publication.
+fn weekday(text: &str, published: Date) -> Option<When> {
+    let mut words = text.split_ascii_whitespace();
+    let (qualifier, day) = match (words.next()?, words.next()) {
+        (qualifier, Some(day)) => (Some(qualifier), day),
+        (day, None) => (None, day),
+    };
+    let weekday = weekday_of(day)?;
+    match qualifier {
+        Some("next") => None,
+        Some("last" | "past") if published.weekday() == weekday => published
+            .checked_sub(jiff::Span::new().days(7))
             .ok()
-            .map(When::day);
+            .map(When::day),
+        _ if published.weekday() == weekday => Some(When::day(published)),
+        _ => published.nth_weekday(-1, weekday).ok().map(When::day),
     }
-    let period = text(caps, "per")?.to_ascii_lowercase();
+}
+
+/// `last week`, `this month`…: the period, ending on its last day so far.
+fn period(period: &str, published: Date) -> Option<When> {
     let monday = if published.weekday() == Weekday::Monday {
         published
     } else {
@@ -223,16 +241,14 @@ fn explicit(year: Option<i16>, month: i8, day: i8, published: Option<Date>) -> O
     }
 }
 
-fn month_of(word: &[u8]) -> Option<i8> {
-    let word = std::str::from_utf8(word).ok()?.trim_end_matches('.');
+/// The month a word names (`Oct`, `october`) by its first three letters.
+fn month_of(word: &str) -> Option<i8> {
     let prefix = word.get(..3)?;
     let months = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let index = months.iter().position(|m| m.eq_ignore_ascii_case(prefix))?;
-    word.chars()
-        .all(|c| c.is_ascii_alphabetic())
-        .then_some(index as i8 + 1)
+    Some(index as i8 + 1)
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {

@@ -4,9 +4,12 @@
 //! A metric is chosen by the cues of the loaded packs: all cues of one
 //! list (`after`, `before`, …) are compiled into one `RegexSet`, so each
 //! figure costs one set match per list; the individual regexes run only
-//! for the metrics that set matched, to rank them by closeness.
+//! for the metrics that set matched, to rank them by closeness. `before`
+//! cues anchored at the figure skip the set: one reverse DFA reads back
+//! from the figure and gives their matches directly.
 
 mod attribution;
+mod backward;
 mod date;
 mod sentence;
 
@@ -14,14 +17,16 @@ use std::ops::Range;
 
 use regex::bytes::{Regex, RegexSet};
 
+use backward::Backward;
 pub use date::When;
 
 use crate::article::Article;
 use crate::extract::{Mention, Unit};
 use crate::rules::{MetricDef, Pack};
 
-/// The cue lists of a metric, in the order `Classifier` compiles them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The cue lists of a metric, in the order `Classifier` compiles them
+/// (and prefers them, between matches as close to the figure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CueList {
     After,
     Before,
@@ -71,35 +76,93 @@ const WINDOW: usize = 160;
 /// The compiled cue sets of a pack, shared by all threads.
 pub struct Classifier<'p> {
     pack: &'p Pack,
-    /// For `after` and `before`: the set of all metrics' cues, and for each
-    /// pattern its metric and index in the metric's list.
-    sets: Vec<(RegexSet, Vec<(usize, usize)>)>,
+    /// The `after` and `before` cues of all metrics.
+    cues: [CueSearch; 2],
     /// Per metric, its context and veto lists each joined into one regex,
     /// run only for the metrics a cue proposed (early exit on a match).
     gates: Vec<[Option<Regex>; 4]>,
 }
 
+/// A cue that matched next to a figure: the length of its match, its list,
+/// its metric and its index in the metric's list. Ordered from the best:
+/// the shorter the match, the closer its words sit to the figure.
+type Found = (usize, CueList, usize, usize);
+
+/// The cues of one list (`after` or `before`) of all metrics.
+struct CueSearch {
+    list: CueList,
+    /// The cues matched as one set: their own regexes run only for the
+    /// cues the set matched, to find the length of the match.
+    set: RegexSet,
+    /// For each pattern of `set`: its metric and index in the metric's list.
+    owners: Vec<(usize, usize)>,
+    /// The `before` cues anchored at the figure, matched backwards from it
+    /// instead, with their metric and index per pattern.
+    backward: Option<(Backward, Vec<(usize, usize)>)>,
+}
+
+impl CueSearch {
+    fn new(pack: &Pack, list: CueList) -> CueSearch {
+        let mut cues: Vec<(&str, (usize, usize))> = Vec::new();
+        for (m, metric) in pack.metrics.iter().enumerate() {
+            for (i, cue) in list.of(metric).iter().enumerate() {
+                cues.push((cue.pattern.as_str(), (m, i)));
+            }
+        }
+        let mut backward = None;
+        if list == CueList::Before {
+            let (ends, owners): (Vec<&str>, Vec<(usize, usize)>) = cues
+                .iter()
+                .filter(|(pattern, _)| backward::anchored_at_end(pattern))
+                .copied()
+                .unzip();
+            // a lazy DFA cannot run `(?u:\b)`: such cues stay in the set
+            if !ends.is_empty()
+                && let Some(dfa) = Backward::new(&ends)
+            {
+                cues.retain(|(_, owner)| !owners.contains(owner));
+                backward = Some((dfa, owners));
+            }
+        }
+        let (patterns, owners): (Vec<&str>, Vec<(usize, usize)>) = cues.into_iter().unzip();
+        let set = regex::bytes::RegexSetBuilder::new(patterns)
+            .case_insensitive(true)
+            .unicode(false)
+            .build()
+            .expect("every cue compiled alone when the pack was loaded");
+        CueSearch {
+            list,
+            set,
+            owners,
+            backward,
+        }
+    }
+
+    /// Adds to `found` every cue of the list that matches `window`.
+    fn find(&self, pack: &Pack, window: &[u8], found: &mut Vec<Found>) {
+        for pattern in self.set.matches(window).iter() {
+            let (m, i) = self.owners[pattern];
+            let cue = &self.list.of(&pack.metrics[m])[i];
+            if let Some(hit) = cue.regex.find(window) {
+                found.push((hit.len(), self.list, m, i));
+            }
+        }
+        if let Some((backward, owners)) = &self.backward {
+            let first = found.len();
+            backward.matches(window, |pattern, len| {
+                let (m, i) = owners[pattern];
+                match found[first..].iter_mut().find(|f| (f.2, f.3) == (m, i)) {
+                    Some(seen) => seen.0 = len,
+                    None => found.push((len, self.list, m, i)),
+                }
+            });
+        }
+    }
+}
+
 impl<'p> Classifier<'p> {
     pub fn new(pack: &'p Pack) -> Classifier<'p> {
-        let sets = [CueList::After, CueList::Before]
-            .iter()
-            .map(|list| {
-                let mut patterns = Vec::new();
-                let mut owners = Vec::new();
-                for (m, metric) in pack.metrics.iter().enumerate() {
-                    for (i, cue) in list.of(metric).iter().enumerate() {
-                        patterns.push(cue.pattern.as_str());
-                        owners.push((m, i));
-                    }
-                }
-                let set = regex::bytes::RegexSetBuilder::new(&patterns)
-                    .case_insensitive(true)
-                    .unicode(false)
-                    .build()
-                    .expect("every cue compiled alone when the pack was loaded");
-                (set, owners)
-            })
-            .collect();
+        let cues = [CueList::After, CueList::Before].map(|list| CueSearch::new(pack, list));
         let gates = pack
             .metrics
             .iter()
@@ -124,7 +187,7 @@ impl<'p> Classifier<'p> {
                 })
             })
             .collect();
-        Classifier { pack, sets, gates }
+        Classifier { pack, cues, gates }
     }
 
     /// Classifies every mention of one article. Mentions come in text
@@ -198,32 +261,23 @@ impl<'p> Classifier<'p> {
         let after = &bytes[mention.end..clause.end.min(mention.end + WINDOW).max(mention.end)];
         let before_start = clause.start.max(mention.start.saturating_sub(WINDOW));
         let before = &bytes[before_start.min(mention.start)..mention.start];
-        let mut best: Option<(usize, (CueList, usize))> = None;
-        let mut best_len = usize::MAX;
-        for (list, haystack) in [(CueList::After, after), (CueList::Before, before)] {
-            let (set, owners) = &self.sets[list as usize];
-            for pattern in set.matches(haystack).iter() {
-                let (m, i) = owners[pattern];
-                let Some(found) = list.of(&self.pack.metrics[m])[i].regex.find(haystack) else {
-                    continue;
-                };
-                // the shorter the cue match, the closer its words sit to the figure
-                if found.len() >= best_len {
-                    continue;
-                }
-                let haystacks = [
-                    &bytes[sentence.clone()],
-                    &bytes[clause.clone()],
-                    after,
-                    before,
-                ];
-                if self.allowed(m, haystacks) {
-                    best_len = found.len();
-                    best = Some((m, (list, i)));
-                }
-            }
+        let mut found = Vec::new();
+        for (cues, window) in self.cues.iter().zip([after, before]) {
+            cues.find(self.pack, window, &mut found);
         }
-        best
+        // the closest cue whose metric is allowed; ties go to the first list,
+        // metric and cue, as the packs order them
+        found.sort_unstable();
+        let haystacks = [
+            &bytes[sentence.clone()],
+            &bytes[clause.clone()],
+            after,
+            before,
+        ];
+        found
+            .into_iter()
+            .find(|&(_, _, m, _)| self.allowed(m, haystacks))
+            .map(|(_, list, m, i)| (m, (list, i)))
     }
 
     /// The metric has its context (if it needs one) and no veto: context
@@ -236,6 +290,23 @@ impl<'p> Classifier<'p> {
                 .zip(&haystacks[1..])
                 .all(|(gate, haystack)| gate.as_ref().is_none_or(|r| !r.is_match(haystack)))
     }
+}
+
+/// Compiles `patterns` into one regex whose matches carry the id of the
+/// pattern that matched, with the options of every pattern here (ASCII,
+/// case-insensitive, over bytes): which alternative of a search matched,
+/// without capture groups, which cost a second search per match.
+fn multi_pattern(patterns: &[&str]) -> regex_automata::meta::Regex {
+    regex_automata::meta::Regex::builder()
+        .syntax(
+            regex_automata::util::syntax::Config::new()
+                .case_insensitive(true)
+                .unicode(false)
+                .utf8(false),
+        )
+        .configure(regex_automata::meta::Regex::config().utf8_empty(false))
+        .build_many(patterns)
+        .expect("built-in patterns compile")
 }
 
 #[cfg(test)]

@@ -18,49 +18,58 @@ pub(crate) fn sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = body.start;
-    let mut i = body.start;
-    while i < body.end {
+    for i in ends(&bytes[body.clone()]).map(|i| body.start + i) {
         let b = bytes[i];
-        let end_here = match b {
-            b'\n' => Some(i),
-            b'.' | b'!' | b'?' => {
-                let mut j = i + 1;
-                // closing quotes and brackets stay with the sentence
-                while j < body.end {
-                    if matches!(bytes[j], b'"' | b'\'' | b')') {
-                        j += 1;
-                    } else if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}')
-                    {
-                        j += 3;
-                    } else {
-                        break;
-                    }
+        let end_here = if b == b'\n' {
+            Some(i)
+        } else {
+            let mut j = i + 1;
+            // closing quotes and brackets stay with the sentence (none of
+            // them can end one, so `ends` has nothing between i and j)
+            while j < body.end {
+                if matches!(bytes[j], b'"' | b'\'' | b')') {
+                    j += 1;
+                } else if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}') {
+                    j += 3;
+                } else {
+                    break;
                 }
-                let next = text[j..body.end].trim_start_matches([' ', '\t']);
-                let gap = body.end - j - next.len();
-                let opens = next.chars().next().is_some_and(|c| {
-                    c.is_uppercase()
-                        || c.is_ascii_digit()
-                        || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(')
-                });
-                let abbreviation = b == b'.' && is_abbreviation(&text[start..i]);
-                (next.is_empty()
-                    || next.starts_with(['\n', '\r'])
-                    || (gap > 0 && opens && !abbreviation))
-                    .then_some(j)
             }
-            _ => None,
+            let next = text[j..body.end].trim_start_matches([' ', '\t']);
+            let gap = body.end - j - next.len();
+            let opens = next.chars().next().is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(')
+            });
+            // looked up last: most periods end a sentence for other reasons
+            let abbreviation = || b == b'.' && is_abbreviation(&text[start..i]);
+            (next.is_empty()
+                || next.starts_with(['\n', '\r'])
+                || (gap > 0 && opens && !abbreviation()))
+            .then_some(j)
         };
         if let Some(end) = end_here {
             push_trimmed(text, start..end, &mut out);
             start = end;
-            i = end.max(i + 1);
-        } else {
-            i += 1;
         }
     }
     push_trimmed(text, start..body.end, &mut out);
     out
+}
+
+/// Offsets in `bytes` of every byte that may end a sentence, in order:
+/// `.`, `!`, `?` and line breaks. memchr skips the bytes between them many
+/// times faster than a loop over every byte.
+fn ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut from = 0;
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .chain([bytes.len()])
+        .flat_map(move |stop| {
+            let lines = memchr::memchr_iter(b'\n', &bytes[from..stop]).map(move |i| from + i);
+            from = stop + 1;
+            lines.chain((stop < bytes.len()).then_some(stop))
+        })
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -89,13 +98,12 @@ fn is_abbreviation(before: &str) -> bool {
 pub(crate) fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[sentence.clone()];
     let mut cuts = Vec::new();
-    for (i, c) in s.char_indices() {
-        let rest = &s[i + c.len_utf8()..];
-        let cut = match c {
-            ';' => true,
-            '\u{2014}' | '\u{2013}' => s[..i].ends_with(' ') && rest.starts_with(' '),
-            ',' => {
-                let next = rest.trim_start();
+    // 0xE2 leads the three bytes of either dash
+    for i in memchr::memchr3_iter(b';', b',', 0xE2, s.as_bytes()) {
+        let cut = match s.as_bytes()[i] {
+            b';' => true,
+            b',' => {
+                let next = s[i + 1..].trim_start();
                 [
                     "while ",
                     "but ",
@@ -112,7 +120,12 @@ pub(crate) fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
                         .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
                 })
             }
-            _ => false,
+            _ => {
+                let rest = &s[i..];
+                (rest.starts_with('\u{2014}') || rest.starts_with('\u{2013}'))
+                    && s[..i].ends_with(' ')
+                    && rest[3..].starts_with(' ')
+            }
         };
         if cut {
             cuts.push(i);
