@@ -70,6 +70,9 @@ impl<'a> View<'a> {
         (t.kind == Kind::Word).then(|| &self.text[t.range()])
     }
 
+    /// Inlined so that each call's short constant list becomes a few
+    /// direct comparisons; these run many times per figure.
+    #[inline(always)]
     fn word_is(&self, i: usize, options: &[&str]) -> bool {
         self.word(i)
             .is_some_and(|w| options.iter().any(|o| o.eq_ignore_ascii_case(w)))
@@ -80,6 +83,8 @@ impl<'a> View<'a> {
         (t.kind == Kind::Punct).then(|| &self.text[t.range()])
     }
 
+    /// Inlined like `word_is`.
+    #[inline(always)]
     fn punct_is(&self, i: usize, options: &[&str]) -> bool {
         self.punct(i).is_some_and(|p| options.contains(&p))
     }
@@ -182,7 +187,8 @@ impl<'a> View<'a> {
         // `-1.3%`, `minus 5`, `$6`, `US$5`, `RM 5`, `$-50.8bn`.
         let (n, minus_before) = self.minus_at(i);
         let (n, money) = self.currency_at(n);
-        let (n, minus_after) = self.minus_at(n);
+        // Neither opened the figure (most tokens): a sign after nothing
+        // would be the sign already tested.
         if n == i {
             return match self.tokens.get(i)?.kind {
                 Kind::Number => self.digits_core(i, range_end, false),
@@ -190,6 +196,7 @@ impl<'a> View<'a> {
                 Kind::Punct => None,
             };
         }
+        let (n, minus_after) = self.minus_at(n);
         // The hyphen before the digits, if any, was the sign.
         let mut core = self.digits_core(n, true, money)?;
         core.first = i;
@@ -582,16 +589,22 @@ impl<'a> View<'a> {
         {
             return (Some(first - 2), Qualifier::Under);
         }
+        // Every hedge ends with the word just before the figure: read that
+        // word once, and the earlier ones only for a hedge it ends.
+        let Some(word_before) = first.checked_sub(1).and_then(|p| self.word(p)) else {
+            return (None, Qualifier::Exact);
+        };
         for (words, qualifier) in lexicon::HEDGES_BEFORE {
-            let n = words.len();
-            if first < n {
+            let (Some(start), Some((last, earlier))) =
+                (first.checked_sub(words.len()), words.split_last())
+            else {
                 continue;
-            }
-            let start = first - n;
-            let matches = words.iter().enumerate().all(|(k, w)| {
-                self.word(start + k)
-                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
-            });
+            };
+            let matches = last.eq_ignore_ascii_case(word_before)
+                && earlier.iter().enumerate().all(|(k, w)| {
+                    self.word(start + k)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                });
             if matches {
                 return (Some(start), *qualifier);
             }
