@@ -36,45 +36,70 @@ pub(crate) enum NumberWord {
     Scale(f64),
 }
 
-pub(crate) fn number_word(word: &str) -> Option<NumberWord> {
+/// What a word can be at the start of a figure, besides a currency code.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Opener {
+    /// minus, negative: the figure after it is negative.
+    Minus,
+    /// a, an: one of the scale after it (`a dozen`, `a million`).
+    Article,
+    /// half, in `half a million`.
+    Half,
+    Number(NumberWord),
+}
+
+/// The first test the scanner makes at each word, so that the many words
+/// that can open no figure cost one lowercasing and one `match`.
+pub(crate) fn opener(word: &str) -> Option<Opener> {
     use NumberWord::{Dozen, Hundred, Scale, Ten, Unit};
+    use Opener::Number;
     let mut buf = [0; LONGEST];
     let lower = lowercase(word, &mut buf)?;
     Some(match lower {
-        b"zero" => Unit(0),
-        b"one" => Unit(1),
-        b"two" => Unit(2),
-        b"three" => Unit(3),
-        b"four" => Unit(4),
-        b"five" => Unit(5),
-        b"six" => Unit(6),
-        b"seven" => Unit(7),
-        b"eight" => Unit(8),
-        b"nine" => Unit(9),
-        b"ten" => Unit(10),
-        b"eleven" => Unit(11),
-        b"twelve" => Unit(12),
-        b"thirteen" => Unit(13),
-        b"fourteen" => Unit(14),
-        b"fifteen" => Unit(15),
-        b"sixteen" => Unit(16),
-        b"seventeen" => Unit(17),
-        b"eighteen" => Unit(18),
-        b"nineteen" => Unit(19),
-        b"twenty" => Ten(20),
-        b"thirty" => Ten(30),
-        b"forty" => Ten(40),
-        b"fifty" => Ten(50),
-        b"sixty" => Ten(60),
-        b"seventy" => Ten(70),
-        b"eighty" => Ten(80),
-        b"ninety" => Ten(90),
-        b"hundred" => Hundred,
-        b"dozen" => Dozen,
+        b"minus" | b"negative" => Opener::Minus,
+        b"a" | b"an" => Opener::Article,
+        b"half" => Opener::Half,
+        b"zero" => Number(Unit(0)),
+        b"one" => Number(Unit(1)),
+        b"two" => Number(Unit(2)),
+        b"three" => Number(Unit(3)),
+        b"four" => Number(Unit(4)),
+        b"five" => Number(Unit(5)),
+        b"six" => Number(Unit(6)),
+        b"seven" => Number(Unit(7)),
+        b"eight" => Number(Unit(8)),
+        b"nine" => Number(Unit(9)),
+        b"ten" => Number(Unit(10)),
+        b"eleven" => Number(Unit(11)),
+        b"twelve" => Number(Unit(12)),
+        b"thirteen" => Number(Unit(13)),
+        b"fourteen" => Number(Unit(14)),
+        b"fifteen" => Number(Unit(15)),
+        b"sixteen" => Number(Unit(16)),
+        b"seventeen" => Number(Unit(17)),
+        b"eighteen" => Number(Unit(18)),
+        b"nineteen" => Number(Unit(19)),
+        b"twenty" => Number(Ten(20)),
+        b"thirty" => Number(Ten(30)),
+        b"forty" => Number(Ten(40)),
+        b"fifty" => Number(Ten(50)),
+        b"sixty" => Number(Ten(60)),
+        b"seventy" => Number(Ten(70)),
+        b"eighty" => Number(Ten(80)),
+        b"ninety" => Number(Ten(90)),
+        b"hundred" => Number(Hundred),
+        b"dozen" => Number(Dozen),
         // `bn` and `tn` stand for a scale only after digits (`3 bn`).
-        _ if lower.len() >= 3 => Scale(scale_of(lower)?),
+        _ if lower.len() >= 3 => Number(Scale(scale_of(lower)?)),
         _ => return None,
     })
+}
+
+pub(crate) fn number_word(word: &str) -> Option<NumberWord> {
+    match opener(word)? {
+        Opener::Number(number) => Some(number),
+        _ => None,
+    }
 }
 
 /// A scale word written after a figure: `1.5 million`, `57 thousand`,

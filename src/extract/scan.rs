@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{self, NumberWord};
+use super::lexicon::{self, NumberWord, Opener};
 use super::token::{Kind, Token, tokenize};
 use super::{Amount, Mention, Qualifier, Unit};
 
@@ -183,6 +183,15 @@ impl<'a> View<'a> {
     /// The figure at token `i`; `range_end` when it closes a range, where
     /// a glued hyphen before it is the range's (`8-10`), not a code's.
     fn core_at(&self, i: usize, range_end: bool) -> Option<Core> {
+        // Most words can open no figure: reject them before reading signs,
+        // currencies and number words.
+        if let Some(word) = self.word(i)
+            && lexicon::opener(word).is_none()
+            && !lexicon::is_currency_code(word)
+            && !lexicon::is_country_code(word)
+        {
+            return None;
+        }
         // A sign and a currency may open the figure, in either order:
         // `-1.3%`, `minus 5`, `$6`, `US$5`, `RM 5`, `$-50.8bn`.
         let (n, minus_before) = self.minus_at(i);
@@ -211,7 +220,7 @@ impl<'a> View<'a> {
     /// index after it. A hyphen glued to a word or number before it joins
     /// a code or a range (`COVID-19`, `8-10`), so it is no sign.
     fn minus_at(&self, i: usize) -> (usize, bool) {
-        if self.word_is(i, &["minus", "negative"]) {
+        if self.word(i).and_then(lexicon::opener) == Some(Opener::Minus) {
             let hyphen = self.punct_is(i + 1, &["-"]) && self.glued(i) && self.glued(i + 1);
             return (i + 1 + usize::from(hyphen), true);
         }
@@ -435,12 +444,12 @@ impl<'a> View<'a> {
     }
 
     fn words_core(&self, i: usize) -> Option<Core> {
-        let first_word = self.word(i)?;
         // `a dozen`, `a hundred`, `half a million`, `an estimated`… only
         // `a` + scale word counts.
-        let half = first_word.eq_ignore_ascii_case("half") && self.word_is(i + 1, &["a", "an"]);
-        let article =
-            half || first_word.eq_ignore_ascii_case("a") || first_word.eq_ignore_ascii_case("an");
+        let lead = lexicon::opener(self.word(i)?);
+        let half = lead == Some(Opener::Half)
+            && self.word(i + 1).and_then(lexicon::opener) == Some(Opener::Article);
+        let article = half || lead == Some(Opener::Article);
         let first_number = i + usize::from(article) + usize::from(half);
         let first = lexicon::number_word(self.word(first_number)?)?;
         // `a hundred` counts; a bare `hundred` or `million` (`parts per
