@@ -1,8 +1,27 @@
 //! Word lists the scanner needs: number words, scale words, hedges, months.
-//! Lookups compare ASCII case-insensitively against static tables, so no
-//! word is ever lowercased into a new string.
+//! Lookups lowercase the word into a stack buffer and `match` its bytes,
+//! which compiles to a branch on length and then on each byte, so the
+//! common word that is in no list is rejected in a few instructions, and
+//! no word is ever lowercased into a new string.
 
 use super::Qualifier;
+
+/// Room for the longest word in any list matched here (`september`): a
+/// longer word is in none of them.
+const LONGEST: usize = 16;
+
+/// `word` in ASCII lower case, in `buf`, or `None` when it is longer than
+/// any listed word. Lowercasing only ASCII keeps the lookups ASCII
+/// case-insensitive, like `eq_ignore_ascii_case`.
+fn lowercase<'b>(word: &str, buf: &'b mut [u8; LONGEST]) -> Option<&'b [u8]> {
+    let lower = buf.get_mut(..word.len())?;
+    // Byte by byte: a copy then an in-place pass makes the CPU wait for
+    // the copy's stores before it can lowercase.
+    for (l, b) in lower.iter_mut().zip(word.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    Some(lower)
+}
 
 /// What a number word contributes to a compound number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,117 +36,185 @@ pub(crate) enum NumberWord {
     Scale(f64),
 }
 
+/// What a word can be at the start of a figure, besides a currency code.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Opener {
+    /// minus, negative: the figure after it is negative.
+    Minus,
+    /// a, an: one of the scale after it (`a dozen`, `a million`).
+    Article,
+    /// half, in `half a million`.
+    Half,
+    Number(NumberWord),
+}
+
+/// The first test the scanner makes at each word, so that the many words
+/// that can open no figure cost one lowercasing and one `match`.
+pub(crate) fn opener(word: &str) -> Option<Opener> {
+    use NumberWord::{Dozen, Hundred, Scale, Ten, Unit};
+    use Opener::Number;
+    let mut buf = [0; LONGEST];
+    let lower = lowercase(word, &mut buf)?;
+    Some(match lower {
+        b"minus" | b"negative" => Opener::Minus,
+        b"a" | b"an" => Opener::Article,
+        b"half" => Opener::Half,
+        b"zero" => Number(Unit(0)),
+        b"one" => Number(Unit(1)),
+        b"two" => Number(Unit(2)),
+        b"three" => Number(Unit(3)),
+        b"four" => Number(Unit(4)),
+        b"five" => Number(Unit(5)),
+        b"six" => Number(Unit(6)),
+        b"seven" => Number(Unit(7)),
+        b"eight" => Number(Unit(8)),
+        b"nine" => Number(Unit(9)),
+        b"ten" => Number(Unit(10)),
+        b"eleven" => Number(Unit(11)),
+        b"twelve" => Number(Unit(12)),
+        b"thirteen" => Number(Unit(13)),
+        b"fourteen" => Number(Unit(14)),
+        b"fifteen" => Number(Unit(15)),
+        b"sixteen" => Number(Unit(16)),
+        b"seventeen" => Number(Unit(17)),
+        b"eighteen" => Number(Unit(18)),
+        b"nineteen" => Number(Unit(19)),
+        b"twenty" => Number(Ten(20)),
+        b"thirty" => Number(Ten(30)),
+        b"forty" => Number(Ten(40)),
+        b"fifty" => Number(Ten(50)),
+        b"sixty" => Number(Ten(60)),
+        b"seventy" => Number(Ten(70)),
+        b"eighty" => Number(Ten(80)),
+        b"ninety" => Number(Ten(90)),
+        b"hundred" => Number(Hundred),
+        b"dozen" => Number(Dozen),
+        // `bn` and `tn` stand for a scale only after digits (`3 bn`).
+        _ if lower.len() >= 3 => Number(Scale(scale_of(lower)?)),
+        _ => return None,
+    })
+}
+
 pub(crate) fn number_word(word: &str) -> Option<NumberWord> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if word.len() > 9 || word.len() < 3 {
-        return None;
+    match opener(word)? {
+        Opener::Number(number) => Some(number),
+        _ => None,
     }
-    if let Some(n) = UNITS.iter().position(|w| w.eq_ignore_ascii_case(word)) {
-        return Some(NumberWord::Unit(n as u32));
-    }
-    if let Some(n) = TENS.iter().position(|w| w.eq_ignore_ascii_case(word)) {
-        return Some(NumberWord::Ten(20 + 10 * n as u32));
-    }
-    if word.eq_ignore_ascii_case("hundred") {
-        return Some(NumberWord::Hundred);
-    }
-    if word.eq_ignore_ascii_case("dozen") {
-        return Some(NumberWord::Dozen);
-    }
-    scale_word(word).map(NumberWord::Scale)
 }
 
 /// A scale word written after a figure: `1.5 million`, `57 thousand`,
 /// `4 hundred`, `3 bn`.
 pub(crate) fn scale_word(word: &str) -> Option<f64> {
-    [
-        ("hundred", 1e2),
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("billion", 1e9),
-        ("trillion", 1e12),
-        ("mln", 1e6),
-        ("bn", 1e9),
-        ("bln", 1e9),
-        ("tn", 1e12),
-    ]
-    .into_iter()
-    .find(|(w, _)| w.eq_ignore_ascii_case(word))
-    .map(|(_, scale)| scale)
+    scale_of(lowercase(word, &mut [0; LONGEST])?)
+}
+
+fn scale_of(lower: &[u8]) -> Option<f64> {
+    Some(match lower {
+        b"hundred" => 1e2,
+        b"thousand" => 1e3,
+        b"million" | b"mln" => 1e6,
+        b"billion" | b"bn" | b"bln" => 1e9,
+        b"trillion" | b"tn" => 1e12,
+        _ => return None,
+    })
 }
 
 /// A scale suffix glued to digits: `2.3m`, `4bn`, `5k`.
 pub(crate) fn scale_suffix(word: &str) -> Option<f64> {
-    [
-        ("k", 1e3),
-        ("m", 1e6),
-        ("mn", 1e6),
-        ("mln", 1e6),
-        ("mil", 1e6),
-        ("b", 1e9),
-        ("bln", 1e9),
-        ("bn", 1e9),
-        ("tn", 1e12),
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("billion", 1e9),
-    ]
-    .into_iter()
-    .find(|(w, _)| w.eq_ignore_ascii_case(word))
-    .map(|(_, scale)| scale)
+    Some(match lowercase(word, &mut [0; LONGEST])? {
+        b"k" | b"thousand" => 1e3,
+        b"m" | b"mn" | b"mln" | b"mil" | b"million" => 1e6,
+        b"b" | b"bln" | b"bn" | b"billion" => 1e9,
+        b"tn" => 1e12,
+        _ => return None,
+    })
 }
 
 /// Units glued to a figure that keep it a quantity (`10km`, `5kg`,
 /// `120Hz`). Grams only in lower case: `5G` and `4G` are network names.
 pub(crate) fn is_measure_suffix(word: &str) -> bool {
     word == "g"
-        || [
-            "km", "kg", "mph", "kph", "mm", "cm", "ft", "lb", "lbs", "oz", "gb", "mb", "tb", "kw",
-            "mw", "gw", "kwh", "mwh", "mg", "ml", "l", "hrs", "yrs", "min", "mins", "sq", "sqm",
-            "sqft", "x", "hz", "khz", "mhz", "ghz", "kbps", "mbps", "gbps", "w", "hp", "bhp",
-            "mah", "deg", "degf", "degc", "nm",
-        ]
-        .iter()
-        .any(|u| u.eq_ignore_ascii_case(word))
+        || matches!(
+            lowercase(word, &mut [0; LONGEST]),
+            Some(
+                b"km"
+                    | b"kg"
+                    | b"mph"
+                    | b"kph"
+                    | b"mm"
+                    | b"cm"
+                    | b"ft"
+                    | b"lb"
+                    | b"lbs"
+                    | b"oz"
+                    | b"gb"
+                    | b"mb"
+                    | b"tb"
+                    | b"kw"
+                    | b"mw"
+                    | b"gw"
+                    | b"kwh"
+                    | b"mwh"
+                    | b"mg"
+                    | b"ml"
+                    | b"l"
+                    | b"hrs"
+                    | b"yrs"
+                    | b"min"
+                    | b"mins"
+                    | b"sq"
+                    | b"sqm"
+                    | b"sqft"
+                    | b"x"
+                    | b"hz"
+                    | b"khz"
+                    | b"mhz"
+                    | b"ghz"
+                    | b"kbps"
+                    | b"mbps"
+                    | b"gbps"
+                    | b"w"
+                    | b"hp"
+                    | b"bhp"
+                    | b"mah"
+                    | b"deg"
+                    | b"degf"
+                    | b"degc"
+                    | b"nm"
+            )
+        )
 }
 
 /// Currency codes written before a figure, glued or spaced: `USD10m`,
 /// `RM 5`. Compared as written (`USD`, `Rs`): lower-case `usd` is no code.
 pub(crate) fn is_currency_code(word: &str) -> bool {
-    [
-        "USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "JPY", "CNY", "RMB", "INR", "CHF",
-        "ZAR", "RM", "Rs",
-    ]
-    .contains(&word)
+    matches!(
+        word.as_bytes(),
+        b"USD"
+            | b"EUR"
+            | b"GBP"
+            | b"AUD"
+            | b"CAD"
+            | b"NZD"
+            | b"SGD"
+            | b"HKD"
+            | b"JPY"
+            | b"CNY"
+            | b"RMB"
+            | b"INR"
+            | b"CHF"
+            | b"ZAR"
+            | b"RM"
+            | b"Rs"
+    )
 }
 
 /// Country prefixes glued to a currency sign: `US$5`, `$US5`, `A$3`.
 pub(crate) fn is_country_code(word: &str) -> bool {
-    ["US", "A", "AU", "C", "CA", "NZ", "HK", "S", "NT"].contains(&word)
+    matches!(
+        word.as_bytes(),
+        b"US" | b"A" | b"AU" | b"C" | b"CA" | b"NZ" | b"HK" | b"S" | b"NT"
+    )
 }
 
 /// Signs that open a money figure: `$6`, `£2.3bn`, `₪40`.
@@ -199,41 +286,44 @@ pub(crate) const HEDGES_AFTER: &[(&[&str], Qualifier)] = &[
     (&["plus"], Qualifier::Over),
 ];
 
-const MONTHS: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Month names and their abbreviations. `May` and `March` are months only
 /// when capitalised (the verbs are lowercase).
 pub(crate) fn is_month(word: &str) -> bool {
     let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    capital && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    capital
+        && matches!(
+            lowercase(word, &mut [0; LONGEST]),
+            Some(
+                b"january"
+                    | b"february"
+                    | b"march"
+                    | b"april"
+                    | b"may"
+                    | b"june"
+                    | b"july"
+                    | b"august"
+                    | b"september"
+                    | b"october"
+                    | b"november"
+                    | b"december"
+                    | b"jan"
+                    | b"feb"
+                    | b"mar"
+                    | b"apr"
+                    | b"jun"
+                    | b"jul"
+                    | b"aug"
+                    | b"sept"
+                    | b"sep"
+                    | b"oct"
+                    | b"nov"
+                    | b"dec"
+            )
+        )
 }
 
-/// Weekday names, Monday first (the order of `jiff::civil::Weekday`).
+/// Weekday names, Monday first (the order of `jiff::civil::Weekday`). A
+/// list rather than a `match`: dates read a weekday's position from it.
 pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
@@ -250,51 +340,139 @@ pub(crate) fn is_weekday(word: &str) -> bool {
 
 /// Words before `one` that make it a pronoun (`no one`, `the one`).
 pub(crate) fn pronoun_one_before(word: &str) -> bool {
-    [
-        "no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "only",
-        "last", "little", "another", "such", "everyone", "nobody", "same",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(word))
+    matches!(
+        lowercase(word, &mut [0; LONGEST]),
+        Some(
+            b"no"
+                | b"any"
+                | b"every"
+                | b"each"
+                | b"the"
+                | b"this"
+                | b"that"
+                | b"which"
+                | b"someone"
+                | b"anyone"
+                | b"only"
+                | b"last"
+                | b"little"
+                | b"another"
+                | b"such"
+                | b"everyone"
+                | b"nobody"
+                | b"same"
+        )
+    )
 }
 
 /// Words after `one` that make it a pronoun (`one of them`, `one another`).
 pub(crate) fn pronoun_one_after(word: &str) -> bool {
-    [
-        "of", "another", "who", "whom", "whose", "which", "that", "else", "is", "was", "has",
-        "had", "does", "did", "can", "could", "would", "should", "will", "may", "might", "must",
-        "thing", "way", "day", "side", "hand", "time", "point",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(word))
+    matches!(
+        lowercase(word, &mut [0; LONGEST]),
+        Some(
+            b"of"
+                | b"another"
+                | b"who"
+                | b"whom"
+                | b"whose"
+                | b"which"
+                | b"that"
+                | b"else"
+                | b"is"
+                | b"was"
+                | b"has"
+                | b"had"
+                | b"does"
+                | b"did"
+                | b"can"
+                | b"could"
+                | b"would"
+                | b"should"
+                | b"will"
+                | b"may"
+                | b"might"
+                | b"must"
+                | b"thing"
+                | b"way"
+                | b"day"
+                | b"side"
+                | b"hand"
+                | b"time"
+                | b"point"
+        )
+    )
 }
 
 /// Fractions written after a number word (`two-thirds`, `one half`).
 pub(crate) fn is_fraction(word: &str) -> bool {
-    [
-        "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
-        "tenths",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(word))
+    matches!(
+        lowercase(word, &mut [0; LONGEST]),
+        Some(
+            b"half"
+                | b"halves"
+                | b"third"
+                | b"thirds"
+                | b"quarter"
+                | b"quarters"
+                | b"fifth"
+                | b"fifths"
+                | b"tenth"
+                | b"tenths"
+        )
+    )
 }
 
 /// Words after a four-digit number that make it a year (`in 2024`).
 pub(crate) fn is_year_preposition(word: &str) -> bool {
-    [
-        "in", "since", "of", "by", "until", "till", "from", "before", "after", "during", "through",
-        "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall", "year", "the",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(word))
+    matches!(
+        lowercase(word, &mut [0; LONGEST]),
+        Some(
+            b"in"
+                | b"since"
+                | b"of"
+                | b"by"
+                | b"until"
+                | b"till"
+                | b"from"
+                | b"before"
+                | b"after"
+                | b"during"
+                | b"through"
+                | b"early"
+                | b"late"
+                | b"mid"
+                | b"summer"
+                | b"winter"
+                | b"spring"
+                | b"autumn"
+                | b"fall"
+                | b"year"
+                | b"the"
+        )
+    )
 }
 
 /// Units of time: after `over N`, the `over` means "during".
 pub(crate) fn is_time_unit(word: &str) -> bool {
-    [
-        "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks",
-        "month", "months", "year", "years", "decade", "decades",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(word))
+    matches!(
+        lowercase(word, &mut [0; LONGEST]),
+        Some(
+            b"minute"
+                | b"minutes"
+                | b"hour"
+                | b"hours"
+                | b"day"
+                | b"days"
+                | b"night"
+                | b"nights"
+                | b"week"
+                | b"weeks"
+                | b"month"
+                | b"months"
+                | b"year"
+                | b"years"
+                | b"decade"
+                | b"decades"
+        )
+    )
 }

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{self, NumberWord};
+use super::lexicon::{self, NumberWord, Opener};
 use super::token::{Kind, Token, tokenize};
 use super::{Amount, Mention, Qualifier, Unit};
 
@@ -70,6 +70,9 @@ impl<'a> View<'a> {
         (t.kind == Kind::Word).then(|| &self.text[t.range()])
     }
 
+    /// Inlined so that each call's short constant list becomes a few
+    /// direct comparisons; these run many times per figure.
+    #[inline(always)]
     fn word_is(&self, i: usize, options: &[&str]) -> bool {
         self.word(i)
             .is_some_and(|w| options.iter().any(|o| o.eq_ignore_ascii_case(w)))
@@ -80,6 +83,8 @@ impl<'a> View<'a> {
         (t.kind == Kind::Punct).then(|| &self.text[t.range()])
     }
 
+    /// Inlined like `word_is`.
+    #[inline(always)]
     fn punct_is(&self, i: usize, options: &[&str]) -> bool {
         self.punct(i).is_some_and(|p| options.contains(&p))
     }
@@ -178,11 +183,21 @@ impl<'a> View<'a> {
     /// The figure at token `i`; `range_end` when it closes a range, where
     /// a glued hyphen before it is the range's (`8-10`), not a code's.
     fn core_at(&self, i: usize, range_end: bool) -> Option<Core> {
+        // Most words can open no figure: reject them before reading signs,
+        // currencies and number words.
+        if let Some(word) = self.word(i)
+            && lexicon::opener(word).is_none()
+            && !lexicon::is_currency_code(word)
+            && !lexicon::is_country_code(word)
+        {
+            return None;
+        }
         // A sign and a currency may open the figure, in either order:
         // `-1.3%`, `minus 5`, `$6`, `US$5`, `RM 5`, `$-50.8bn`.
         let (n, minus_before) = self.minus_at(i);
         let (n, money) = self.currency_at(n);
-        let (n, minus_after) = self.minus_at(n);
+        // Neither opened the figure (most tokens): a sign after nothing
+        // would be the sign already tested.
         if n == i {
             return match self.tokens.get(i)?.kind {
                 Kind::Number => self.digits_core(i, range_end, false),
@@ -190,6 +205,7 @@ impl<'a> View<'a> {
                 Kind::Punct => None,
             };
         }
+        let (n, minus_after) = self.minus_at(n);
         // The hyphen before the digits, if any, was the sign.
         let mut core = self.digits_core(n, true, money)?;
         core.first = i;
@@ -204,7 +220,7 @@ impl<'a> View<'a> {
     /// index after it. A hyphen glued to a word or number before it joins
     /// a code or a range (`COVID-19`, `8-10`), so it is no sign.
     fn minus_at(&self, i: usize) -> (usize, bool) {
-        if self.word_is(i, &["minus", "negative"]) {
+        if self.word(i).and_then(lexicon::opener) == Some(Opener::Minus) {
             let hyphen = self.punct_is(i + 1, &["-"]) && self.glued(i) && self.glued(i + 1);
             return (i + 1 + usize::from(hyphen), true);
         }
@@ -428,12 +444,12 @@ impl<'a> View<'a> {
     }
 
     fn words_core(&self, i: usize) -> Option<Core> {
-        let first_word = self.word(i)?;
         // `a dozen`, `a hundred`, `half a million`, `an estimated`… only
         // `a` + scale word counts.
-        let half = first_word.eq_ignore_ascii_case("half") && self.word_is(i + 1, &["a", "an"]);
-        let article =
-            half || first_word.eq_ignore_ascii_case("a") || first_word.eq_ignore_ascii_case("an");
+        let lead = lexicon::opener(self.word(i)?);
+        let half = lead == Some(Opener::Half)
+            && self.word(i + 1).and_then(lexicon::opener) == Some(Opener::Article);
+        let article = half || lead == Some(Opener::Article);
         let first_number = i + usize::from(article) + usize::from(half);
         let first = lexicon::number_word(self.word(first_number)?)?;
         // `a hundred` counts; a bare `hundred` or `million` (`parts per
@@ -582,16 +598,22 @@ impl<'a> View<'a> {
         {
             return (Some(first - 2), Qualifier::Under);
         }
+        // Every hedge ends with the word just before the figure: read that
+        // word once, and the earlier ones only for a hedge it ends.
+        let Some(word_before) = first.checked_sub(1).and_then(|p| self.word(p)) else {
+            return (None, Qualifier::Exact);
+        };
         for (words, qualifier) in lexicon::HEDGES_BEFORE {
-            let n = words.len();
-            if first < n {
+            let (Some(start), Some((last, earlier))) =
+                (first.checked_sub(words.len()), words.split_last())
+            else {
                 continue;
-            }
-            let start = first - n;
-            let matches = words.iter().enumerate().all(|(k, w)| {
-                self.word(start + k)
-                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
-            });
+            };
+            let matches = last.eq_ignore_ascii_case(word_before)
+                && earlier.iter().enumerate().all(|(k, w)| {
+                    self.word(start + k)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                });
             if matches {
                 return (Some(start), *qualifier);
             }

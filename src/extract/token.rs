@@ -34,15 +34,16 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<
     while at < end {
         let b = bytes[at];
         let start = at;
-        let kind = if b.is_ascii_whitespace() {
+        // Letters first: most tokens are words.
+        let kind = if b.is_ascii_alphabetic() {
+            at = word_end(text, at + 1, end);
+            Kind::Word
+        } else if b.is_ascii_whitespace() {
             at += 1;
             continue;
         } else if b.is_ascii_digit() || leading_point(bytes, at, range.start, end) {
             at = number_end(bytes, at, end);
             Kind::Number
-        } else if b.is_ascii_alphabetic() {
-            at = word_end(text, at + 1, end);
-            Kind::Word
         } else if b < 0x80 {
             at += 1;
             Kind::Punct
