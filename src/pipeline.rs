@@ -13,8 +13,9 @@ use crate::article::{self, Article, Format, Input, InputProblem, LineBlock, Line
 use crate::classify::{Claim, Classifier};
 use crate::extract::Scanner;
 
-/// Text files per unit: enough to amortize scheduling.
-const FILES_PER_UNIT: usize = 16;
+/// Bytes of text files per unit, like a block of JSON Lines: enough work to
+/// amortize handing it out, however small the files.
+const UNIT_BYTES: u64 = 256 * 1024;
 /// Units per thread in a window; two windows are in flight at once.
 const UNITS_PER_THREAD: usize = 2;
 
@@ -65,11 +66,33 @@ fn units(inputs: &[Input]) -> impl Iterator<Item = Unit<'_>> {
         .chunk_by(|a, b| a.format == Format::Text && b.format == Format::Text)
         .flat_map(|run| -> Box<dyn Iterator<Item = Unit<'_>>> {
             if run[0].format == Format::Text {
-                Box::new(run.chunks(FILES_PER_UNIT).map(Unit::Texts))
+                Box::new(by_size(run).map(Unit::Texts))
             } else {
                 Box::new(run.iter().flat_map(LineBlocks::open).map(Unit::Lines))
             }
         })
+}
+
+/// Consecutive text files of about `UNIT_BYTES` together.
+fn by_size(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
+    let mut rest = inputs;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0;
+        let n = rest
+            .iter()
+            .take_while(|input| {
+                let fits = bytes < UNIT_BYTES;
+                bytes += input.size;
+                fits
+            })
+            .count();
+        let (unit, tail) = rest.split_at(n);
+        rest = tail;
+        Some(unit)
+    })
 }
 
 /// Runs the pipeline over `inputs`, calling `each` for every article and

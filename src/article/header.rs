@@ -30,10 +30,11 @@ pub(super) fn parse(name: &str, text: String, loaded: &mut Loaded) {
     } else {
         seed_header(&text, &mut meta, &mut problems)
     };
-    let source: Arc<str> = Arc::from(text.as_str());
+    // the text is copied for the problems' snippets only when there are any
+    let source: Option<Arc<str>> = (!problems.is_empty()).then(|| Arc::from(text.as_str()));
     for (message, span) in problems {
         let mut problem = InputProblem::new(name, message);
-        if let Some(span) = span {
+        if let (Some(span), Some(source)) = (span, &source) {
             problem = problem.at(source.clone(), span);
         }
         loaded
