@@ -3,7 +3,7 @@
 //! cannot be told apart from other sources in a report.
 
 use super::{Context, Detail, Finding, Label};
-use crate::rules::{CheckKind, Field};
+use crate::rules::Field;
 
 /// An article without a required field.
 #[derive(Debug, Clone, Copy)]
@@ -27,12 +27,8 @@ pub(super) fn run(cx: &Context<'_>, require: &[Field], out: &mut Vec<Detail>) {
 }
 
 impl Missing {
-    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+    pub(super) fn finding(&self, cx: &Context<'_>, require: &[Field]) -> Finding {
         // named in the order the check requires them
-        let require = match &cx.check.kind {
-            CheckKind::Metadata { require } => require.as_slice(),
-            _ => &[],
-        };
         let missing: Vec<&str> = require
             .iter()
             .filter_map(|field| match field {

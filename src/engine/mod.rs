@@ -230,15 +230,24 @@ impl Detail {
         (fact.source, fact.start)
     }
 
+    /// Written out with the parameters of the check that found it, as its
+    /// `run` was given them.
     fn finding(&self, cx: &Context<'_>) -> Finding {
-        match self {
-            Detail::Conflict(d) => d.finding(cx),
-            Detail::Monotonic(d) => d.finding(cx),
-            Detail::Rate(d) => d.finding(cx),
-            Detail::Range(d) => d.finding(cx),
-            Detail::Attribution(d) => d.finding(cx),
-            Detail::Consistency(d) => d.finding(cx),
-            Detail::Metadata(d) => d.finding(cx),
+        match (self, &cx.check.kind) {
+            (Detail::Conflict(d), _) => d.finding(cx),
+            (Detail::Monotonic(d), _) => d.finding(cx),
+            (
+                Detail::Rate(d),
+                CheckKind::Rate {
+                    max_per_day,
+                    tolerance,
+                },
+            ) => d.finding(cx, *max_per_day, *tolerance),
+            (Detail::Range(d), CheckKind::Range { min, max }) => d.finding(cx, *min, *max),
+            (Detail::Attribution(d), _) => d.finding(cx),
+            (Detail::Consistency(d), _) => d.finding(cx),
+            (Detail::Metadata(d), CheckKind::Metadata { require }) => d.finding(cx, require),
+            _ => unreachable!("a finding is written by the kind of check that found it"),
         }
     }
 }

@@ -4,7 +4,6 @@
 
 use super::{Context, Detail, Fact, Finding, Groups, amount};
 use crate::output::number_text;
-use crate::rules::CheckKind;
 
 /// A figure beyond one of its metric's bounds.
 #[derive(Debug, Clone, Copy)]
@@ -43,10 +42,7 @@ fn crossed(fact: &Fact, min: Option<f64>, max: Option<f64>) -> Option<(f64, bool
 }
 
 impl OutOfRange {
-    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
-        let CheckKind::Range { min, max } = cx.check.kind else {
-            unreachable!("a figure out of range is found by a range check")
-        };
+    pub(super) fn finding(&self, cx: &Context<'_>, min: Option<f64>, max: Option<f64>) -> Finding {
         let fact = cx.fact(self.fact);
         let def = cx.pack.metric(fact.metric as usize);
         let (bound, below) = crossed(fact, min.or(def.min), max.or(def.max))

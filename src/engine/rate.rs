@@ -10,7 +10,7 @@
 use super::monotonic::{dated_in_order, default_direction, longest_run};
 use super::{Context, Detail, Fact, Finding, Groups, Interval, amount};
 use crate::output::number_text;
-use crate::rules::{CheckKind, Direction, Tolerance};
+use crate::rules::{Direction, Tolerance};
 
 /// Two consecutive figures further apart than the metric can move.
 #[derive(Debug, Clone, Copy)]
@@ -61,14 +61,12 @@ fn per_day(a: &Fact, b: &Fact, tolerance: Tolerance) -> f64 {
 }
 
 impl Jump {
-    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
-        let CheckKind::Rate {
-            max_per_day,
-            tolerance,
-        } = cx.check.kind
-        else {
-            unreachable!("a jump is found by a rate check")
-        };
+    pub(super) fn finding(
+        &self,
+        cx: &Context<'_>,
+        max_per_day: f64,
+        tolerance: Tolerance,
+    ) -> Finding {
         let (a, b) = (cx.fact(self.earlier), cx.fact(self.later));
         let (day_a, day_b) = (a.day.expect("dated"), b.day.expect("dated"));
         let metric_id = &cx.pack.metric(a.metric as usize).id;
