@@ -270,8 +270,13 @@ fn extract_corpus(
     mut each: impl FnMut(&Article, &[Claim]) -> io::Result<()>,
 ) -> io::Result<Vec<InputProblem>> {
     let (inputs, mut problems) = article::walk(&corpus.paths);
-    let total: u64 = inputs.iter().map(|i| i.size).sum();
     let bar = (progress && io::stderr().is_terminal()).then(|| {
+        // Only a drawn bar needs the corpus size: the walk does not stat.
+        let total = inputs
+            .iter()
+            .filter_map(|input| std::fs::metadata(&input.path).ok())
+            .map(|meta| meta.len())
+            .sum();
         let bar = indicatif::ProgressBar::new(total);
         bar.set_style(
             indicatif::ProgressStyle::with_template(

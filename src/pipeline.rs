@@ -13,9 +13,10 @@ use crate::article::{self, Article, Format, Input, InputProblem, LineBlock, Line
 use crate::classify::{Claim, Classifier};
 use crate::extract::Scanner;
 
-/// Bytes of text files per unit, like a block of JSON Lines: enough work to
-/// amortize handing it out, however small the files.
-const UNIT_BYTES: u64 = 256 * 1024;
+/// Text files per unit: enough work to amortize handing it out when the
+/// files are small. Their sizes are not known before they are read (the
+/// walk does not stat), so a unit is a count of files.
+const UNIT_FILES: usize = 64;
 /// Units per thread in a window; two windows are in flight at once.
 const UNITS_PER_THREAD: usize = 2;
 
@@ -31,21 +32,23 @@ enum Unit<'a> {
 }
 
 impl Unit<'_> {
-    fn size(&self) -> u64 {
-        match self {
-            Unit::Texts(inputs) => inputs.iter().map(|i| i.size).sum(),
-            Unit::Lines(block) => block.size(),
-        }
-    }
-
-    fn process(self, classifier: &Classifier<'_>) -> Vec<Item> {
+    /// The unit's items in order, and the bytes it read.
+    fn process(self, classifier: &Classifier<'_>) -> (u64, Vec<Item>) {
         let mut loaded = Loaded::default();
-        match self {
-            Unit::Texts(inputs) => inputs
-                .iter()
-                .for_each(|input| article::load_text(input, &mut loaded)),
-            Unit::Lines(block) => block.parse(&mut loaded),
-        }
+        let bytes = match self {
+            Unit::Texts(inputs) => {
+                let mut buffer = Vec::new();
+                inputs
+                    .iter()
+                    .map(|input| article::load_text(input, &mut buffer, &mut loaded))
+                    .sum()
+            }
+            Unit::Lines(block) => {
+                let bytes = block.size();
+                block.parse(&mut loaded);
+                bytes
+            }
+        };
         let mut scanner = Scanner::new();
         let mut items = Vec::with_capacity(loaded.articles.len() + loaded.problems.len());
         for article in loaded.articles {
@@ -55,7 +58,7 @@ impl Unit<'_> {
             items.push(Item::Article(article, claims));
         }
         items.extend(loaded.problems.into_iter().map(Item::Problem));
-        items
+        (bytes, items)
     }
 }
 
@@ -66,33 +69,11 @@ fn units(inputs: &[Input]) -> impl Iterator<Item = Unit<'_>> {
         .chunk_by(|a, b| a.format == Format::Text && b.format == Format::Text)
         .flat_map(|run| -> Box<dyn Iterator<Item = Unit<'_>>> {
             if run[0].format == Format::Text {
-                Box::new(by_size(run).map(Unit::Texts))
+                Box::new(run.chunks(UNIT_FILES).map(Unit::Texts))
             } else {
                 Box::new(run.iter().flat_map(LineBlocks::open).map(Unit::Lines))
             }
         })
-}
-
-/// Consecutive text files of about `UNIT_BYTES` together.
-fn by_size(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
-    let mut rest = inputs;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let mut bytes = 0;
-        let n = rest
-            .iter()
-            .take_while(|input| {
-                let fits = bytes < UNIT_BYTES;
-                bytes += input.size;
-                fits
-            })
-            .count();
-        let (unit, tail) = rest.split_at(n);
-        rest = tail;
-        Some(unit)
-    })
 }
 
 /// Runs the pipeline over `inputs`, calling `each` for every article and
@@ -108,29 +89,30 @@ pub fn run(
     std::thread::scope(|scope| {
         // A window is handed over only when the caller is ready for it, so
         // at most two are held: one consumed, one extracted.
-        let (done, windows) = std::sync::mpsc::sync_channel::<(u64, Vec<Vec<Item>>)>(0);
+        let (done, windows) = std::sync::mpsc::sync_channel::<Vec<(u64, Vec<Item>)>>(0);
         scope.spawn(move || {
             let mut units = units(inputs).peekable();
             while units.peek().is_some() {
                 let batch: Vec<Unit<'_>> = units.by_ref().take(window).collect();
-                let bytes: u64 = batch.iter().map(Unit::size).sum();
                 let results = pool.install(|| {
                     batch
                         .into_par_iter()
                         .map(|u| u.process(classifier))
                         .collect()
                 });
-                if done.send((bytes, results)).is_err() {
+                if done.send(results).is_err() {
                     // the caller stopped on an error
                     return;
                 }
             }
         });
-        for (bytes, results) in windows {
-            for item in results.into_iter().flatten() {
-                each(item)?;
+        for results in windows {
+            for (bytes, items) in results {
+                for item in items {
+                    each(item)?;
+                }
+                progress(bytes);
             }
-            progress(bytes);
         }
         Ok(())
     })

@@ -113,17 +113,33 @@ impl Format {
     }
 }
 
-/// Reads one text article (`.txt`, `.md`), turning every failure into a
-/// problem rather than an error so the rest of the corpus goes on. JSON
-/// Lines files are read in blocks with [`LineBlocks`].
-pub fn load_text(input: &Input, loaded: &mut Loaded) {
-    match std::fs::read(&input.path) {
-        Ok(bytes) => match decode(&input.name, bytes) {
+/// Reads one text article (`.txt`, `.md`) through `buffer`, turning every
+/// failure into a problem rather than an error so the rest of the corpus
+/// goes on; returns the bytes read. JSON Lines files are read in blocks
+/// with [`LineBlocks`].
+pub fn load_text(input: &Input, buffer: &mut Vec<u8>, loaded: &mut Loaded) -> u64 {
+    buffer.clear();
+    match read_into(&input.path, buffer) {
+        Ok(()) => match decode(&input.name, buffer) {
             Ok(text) => header::parse(&input.name, text, loaded),
             Err(problem) => loaded.problems.push(problem),
         },
         Err(err) => loaded.problems.push(unreadable(&input.name, &err)),
     }
+    buffer.len() as u64
+}
+
+/// Reads a whole file into `buffer`, which keeps its capacity from file to
+/// file. `std::fs::read` would first stat the file for its size: on small
+/// articles that is a fifth of the system calls.
+fn read_into(path: &Path, buffer: &mut Vec<u8>) -> std::io::Result<()> {
+    use std::io::Read;
+    buffer.reserve(64 * 1024);
+    // `Take` reads with plain `read` calls, without the size probe of `File`.
+    std::fs::File::open(path)?
+        .take(u64::MAX)
+        .read_to_end(buffer)
+        .map(drop)
 }
 
 fn unreadable(name: &str, err: &std::io::Error) -> InputProblem {
@@ -132,21 +148,21 @@ fn unreadable(name: &str, err: &std::io::Error) -> InputProblem {
 }
 
 /// UTF-8 text of a file, or a problem pointing at the first bad byte.
-fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputProblem> {
+fn decode(name: &str, bytes: &[u8]) -> Result<String, InputProblem> {
     let sniff = &bytes[..bytes.len().min(8192)];
     if sniff.contains(&0) {
         return Err(InputProblem::new(name, "binary file, not an article")
             .help("only UTF-8 text articles (.txt, .md, .jsonl) are checked"));
     }
-    match String::from_utf8(bytes) {
+    match std::str::from_utf8(bytes) {
         Ok(text) if text.trim().is_empty() => {
             Err(InputProblem::new(name, "empty article").help("the file has no text to check"))
         }
-        Ok(text) => Ok(text),
+        Ok(text) => Ok(text.to_owned()),
         Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            let bad = err.utf8_error().error_len().unwrap_or(1);
-            let lossy: Arc<str> = String::from_utf8_lossy(err.as_bytes()).into();
+            let at = err.valid_up_to();
+            let bad = err.error_len().unwrap_or(1);
+            let lossy: Arc<str> = String::from_utf8_lossy(bytes).into();
             // In the lossy text the bad bytes became one U+FFFD (3 bytes).
             Err(InputProblem::new(name, "invalid UTF-8, article skipped")
                 .at(lossy, at..at + 3)
@@ -189,9 +205,9 @@ mod tests {
 
     #[test]
     fn binary_and_empty_files_are_problems() {
-        assert!(decode("a.txt", b"abc\0def".to_vec()).is_err());
-        assert!(decode("a.txt", b"  \n".to_vec()).is_err());
-        let bad = decode("a.txt", b"ok \xff here".to_vec()).unwrap_err();
+        assert!(decode("a.txt", b"abc\0def").is_err());
+        assert!(decode("a.txt", b"  \n").is_err());
+        let bad = decode("a.txt", b"ok \xff here").unwrap_err();
         assert_eq!(bad.span, Some(3..6));
     }
 }

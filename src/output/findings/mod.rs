@@ -247,7 +247,6 @@ fn read_records(path: &str, wanted: &HashSet<usize>) -> HashMap<usize, Source> {
         path: PathBuf::from(path),
         name: path.to_string(),
         format: Format::JsonLines,
-        size: 0,
     };
     let mut records = HashMap::new();
     for block in LineBlocks::open(&input) {

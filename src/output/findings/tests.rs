@@ -160,7 +160,6 @@ fn fixture(dir: &Path) -> Vec<Finding> {
         path: PathBuf::from(&wire),
         name: wire.clone(),
         format: Format::JsonLines,
-        size: 0,
     }) {
         block.parse(&mut loaded);
     }
