@@ -10,11 +10,9 @@ pub(super) struct Unattributed {
     pub(super) fact: u32,
 }
 
-pub(super) fn run(cx: &Context<'_>, groups: &Groups<'_>, out: &mut Vec<Detail>) {
-    for (_, facts) in groups.of(cx.check) {
-        let unattributed = facts.iter().filter(|&&f| !groups.fact(f).attributed);
-        out.extend(unattributed.map(|&fact| Detail::Attribution(Unattributed { fact })));
-    }
+pub(super) fn run(groups: &Groups<'_>, facts: &[u32], out: &mut Vec<Detail>) {
+    let unattributed = facts.iter().filter(|&&f| !groups.fact(f).attributed);
+    out.extend(unattributed.map(|&fact| Detail::Attribution(Unattributed { fact })));
 }
 
 impl Unattributed {

@@ -27,29 +27,29 @@ pub(super) struct Conflict {
 pub(super) fn run(
     cx: &Context<'_>,
     groups: &Groups<'_>,
+    metric: u16,
+    facts: &[u32],
     tolerance: Tolerance,
     window_days: u32,
     out: &mut Vec<Detail>,
 ) {
-    for (metric, facts) in groups.of(cx.check) {
-        let fixed = cx.pack.metric(metric as usize).kind == MetricKind::Fixed;
-        if fixed {
-            report(groups, facts, facts, tolerance, out);
-            continue;
-        }
-        // undated facts sort last
-        let dated = &facts[..facts.partition_point(|&f| groups.fact(f).day.is_some())];
-        let day_of = |f: u32| groups.fact(f).day.expect("dated");
-        // Each run of one day is compared with the figures within the window.
-        let mut i = 0;
-        while i < dated.len() {
-            let day = day_of(dated[i]);
-            let j = i + dated[i..].partition_point(|&f| day_of(f) == day);
-            let lo = dated.partition_point(|&f| day_of(f) < shift(day, -(window_days as i64)));
-            let hi = dated.partition_point(|&f| day_of(f) <= shift(day, window_days as i64));
-            report(groups, &dated[i..j], &dated[lo..hi], tolerance, out);
-            i = j;
-        }
+    let fixed = cx.pack.metric(metric as usize).kind == MetricKind::Fixed;
+    if fixed {
+        report(groups, facts, facts, tolerance, out);
+        return;
+    }
+    // undated facts sort last
+    let dated = &facts[..facts.partition_point(|&f| groups.fact(f).day.is_some())];
+    let day_of = |f: u32| groups.fact(f).day.expect("dated");
+    // Each run of one day is compared with the figures within the window.
+    let mut i = 0;
+    while i < dated.len() {
+        let day = day_of(dated[i]);
+        let j = i + dated[i..].partition_point(|&f| day_of(f) == day);
+        let lo = dated.partition_point(|&f| day_of(f) < shift(day, -(window_days as i64)));
+        let hi = dated.partition_point(|&f| day_of(f) <= shift(day, window_days as i64));
+        report(groups, &dated[i..j], &dated[lo..hi], tolerance, out);
+        i = j;
     }
 }
 

@@ -395,7 +395,7 @@ impl<'a> Groups<'a> {
                 .iter()
                 .map(|&i| u64::from(day_key(facts[i as usize].day)) << 32 | u64::from(i))
                 .collect();
-            keys.sort_unstable();
+            rayon::slice::ParallelSliceMut::par_sort_unstable(&mut keys[..]);
             for (slot, key) in order[run.clone()].iter_mut().zip(keys) {
                 *slot = key as u32;
             }
@@ -441,18 +441,33 @@ pub(crate) fn float_key(value: f64) -> u64 {
     }
 }
 
+/// A check (its index in the pack) over the facts of one metric, or over
+/// the whole corpus for the checks that do not go metric by metric.
+type Task<'g> = (usize, Option<(u16, &'g [u32])>);
+
 /// Runs every check of the pack. Findings come back in a stable order:
 /// by article and position of their primary label, then by check.
 pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
     use rayon::prelude::*;
     let facts = &corpus.facts;
     let groups = Groups::new(facts, pack.metrics.len());
-    // Checks are independent: they run in parallel, and their findings
-    // are joined in pack order.
-    let per_check: Vec<Vec<Detail>> = pack
-        .checks
-        .par_iter()
-        .map(|check| {
+    // Checks are independent, and most work metric by metric: each check
+    // of each metric is a task, the largest first, so that two large checks
+    // do not end up queued on one thread.
+    let mut tasks: Vec<Task<'_>> = Vec::new();
+    for (c, check) in pack.checks.iter().enumerate() {
+        match check.kind {
+            CheckKind::Consistency { .. } | CheckKind::Metadata { .. } => tasks.push((c, None)),
+            _ => tasks.extend(groups.of(check).into_iter().map(|g| (c, Some(g)))),
+        }
+    }
+    let size = |task: &Task<'_>| task.1.map_or(facts.len(), |g| g.1.len());
+    tasks.sort_by_key(|task| std::cmp::Reverse(size(task)));
+    let per_task: Vec<(u16, Vec<Detail>)> = tasks
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|(c, scope)| {
+            let check = &pack.checks[c];
             let cx = Context {
                 check,
                 pack,
@@ -461,31 +476,43 @@ pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
             let mut details = Vec::new();
             let out = &mut details;
             let g = &groups;
-            match &check.kind {
-                CheckKind::Conflict {
-                    tolerance,
-                    window_days,
-                } => conflict::run(&cx, g, *tolerance, *window_days, out),
-                CheckKind::Monotonic {
-                    tolerance,
-                    direction,
-                } => monotonic::run(&cx, g, *tolerance, *direction, out),
-                CheckKind::Rate {
-                    max_per_day,
-                    tolerance,
-                } => rate::run(&cx, g, *max_per_day, *tolerance, out),
-                CheckKind::Range { min, max } => range::run(&cx, g, *min, *max, out),
-                CheckKind::Attribution => attribution::run(&cx, g, out),
-                CheckKind::Consistency { tolerance } => consistency::run(&cx, *tolerance, out),
-                CheckKind::Metadata { require } => metadata::run(&cx, require, out),
+            match (&check.kind, scope) {
+                (CheckKind::Consistency { tolerance }, _) => consistency::run(&cx, *tolerance, out),
+                (CheckKind::Metadata { require }, _) => metadata::run(&cx, require, out),
+                // every other check was given its metrics one by one
+                (_, None) => {}
+                (
+                    CheckKind::Conflict {
+                        tolerance,
+                        window_days,
+                    },
+                    Some((m, f)),
+                ) => conflict::run(&cx, g, m, f, *tolerance, *window_days, out),
+                (
+                    CheckKind::Monotonic {
+                        tolerance,
+                        direction,
+                    },
+                    Some((m, f)),
+                ) => monotonic::run(&cx, g, m, f, *tolerance, *direction, out),
+                (
+                    CheckKind::Rate {
+                        max_per_day,
+                        tolerance,
+                    },
+                    Some((m, f)),
+                ) => rate::run(&cx, g, m, f, *max_per_day, *tolerance, out),
+                (CheckKind::Range { min, max }, Some((m, f))) => {
+                    range::run(&cx, g, m, f, *min, *max, out)
+                }
+                (CheckKind::Attribution, Some((_, f))) => attribution::run(g, f, out),
             }
             details.shrink_to_fit();
-            details
+            (c as u16, details)
         })
         .collect();
-    let mut detected = Vec::with_capacity(per_check.iter().map(Vec::len).sum());
-    for (check, details) in per_check.into_iter().enumerate() {
-        let check = check as u16;
+    let mut detected = Vec::with_capacity(per_task.iter().map(|t| t.1.len()).sum());
+    for (check, details) in per_task {
         detected.extend(
             details
                 .into_iter()
@@ -494,8 +521,9 @@ pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
     }
     // By article and position of the primary label, then by the order of
     // the checks in the pack: a check reports a spot once, so no two keys
-    // are equal and an unstable sort is deterministic.
-    detected.sort_unstable_by_key(|d| {
+    // are equal and an unstable sort is deterministic whatever order the
+    // tasks ran and were collected in.
+    detected.par_sort_unstable_by_key(|d| {
         let (source, start) = d.detail.at(facts);
         (source, start, d.check)
     });

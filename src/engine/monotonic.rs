@@ -28,33 +28,33 @@ pub(super) struct Reversal {
 pub(super) fn run(
     cx: &Context<'_>,
     groups: &Groups<'_>,
+    metric: u16,
+    facts: &[u32],
     tolerance: Tolerance,
     direction: Option<Direction>,
     out: &mut Vec<Detail>,
 ) {
-    for (metric, facts) in groups.of(cx.check) {
-        let Some(direction) =
-            direction.or_else(|| default_direction(cx.pack.metric(metric as usize).kind))
-        else {
+    let Some(direction) =
+        direction.or_else(|| default_direction(cx.pack.metric(metric as usize).kind))
+    else {
+        return;
+    };
+    let facts = dated_in_order(groups, facts, direction);
+    let run = longest_run(groups, &facts, direction);
+    let mut in_run = vec![false; facts.len()];
+    for &i in &run {
+        in_run[i] = true;
+    }
+    for (i, &fact) in facts.iter().enumerate() {
+        if in_run[i] {
             continue;
-        };
-        let facts = dated_in_order(groups, facts, direction);
-        let run = longest_run(groups, &facts, direction);
-        let mut in_run = vec![false; facts.len()];
-        for &i in &run {
-            in_run[i] = true;
         }
-        for (i, &fact) in facts.iter().enumerate() {
-            if in_run[i] {
-                continue;
-            }
-            if let Some(other) = contradicted(groups, &facts, &run, fact, direction, tolerance) {
-                out.push(Detail::Monotonic(Reversal {
-                    fact,
-                    other,
-                    direction,
-                }));
-            }
+        if let Some(other) = contradicted(groups, &facts, &run, fact, direction, tolerance) {
+            out.push(Detail::Monotonic(Reversal {
+                fact,
+                other,
+                direction,
+            }));
         }
     }
 }

@@ -14,17 +14,17 @@ pub(super) struct OutOfRange {
 pub(super) fn run(
     cx: &Context<'_>,
     groups: &Groups<'_>,
+    metric: u16,
+    facts: &[u32],
     min: Option<f64>,
     max: Option<f64>,
     out: &mut Vec<Detail>,
 ) {
-    for (metric, facts) in groups.of(cx.check) {
-        let def = cx.pack.metric(metric as usize);
-        let (min, max) = (min.or(def.min), max.or(def.max));
-        for &fact in facts {
-            if crossed(groups.fact(fact), min, max).is_some() {
-                out.push(Detail::Range(OutOfRange { fact }));
-            }
+    let def = cx.pack.metric(metric as usize);
+    let (min, max) = (min.or(def.min), max.or(def.max));
+    for &fact in facts {
+        if crossed(groups.fact(fact), min, max).is_some() {
+            out.push(Detail::Range(OutOfRange { fact }));
         }
     }
 }

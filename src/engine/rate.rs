@@ -22,28 +22,28 @@ pub(super) struct Jump {
 pub(super) fn run(
     cx: &Context<'_>,
     groups: &Groups<'_>,
+    metric: u16,
+    facts: &[u32],
     max_per_day: f64,
     tolerance: Tolerance,
     out: &mut Vec<Detail>,
 ) {
-    for (metric, facts) in groups.of(cx.check) {
-        let direction = default_direction(cx.pack.metric(metric as usize).kind);
-        let facts = dated_in_order(groups, facts, direction.unwrap_or(Direction::Up));
-        let sequence: Vec<u32> = match direction {
-            Some(direction) => longest_run(groups, &facts, direction)
-                .into_iter()
-                .map(|i| facts[i])
-                .collect(),
-            None => facts,
-        };
-        for pair in sequence.windows(2) {
-            let (a, b) = (groups.fact(pair[0]), groups.fact(pair[1]));
-            if per_day(a, b, tolerance) > max_per_day {
-                out.push(Detail::Rate(Jump {
-                    earlier: pair[0],
-                    later: pair[1],
-                }));
-            }
+    let direction = default_direction(cx.pack.metric(metric as usize).kind);
+    let facts = dated_in_order(groups, facts, direction.unwrap_or(Direction::Up));
+    let sequence: Vec<u32> = match direction {
+        Some(direction) => longest_run(groups, &facts, direction)
+            .into_iter()
+            .map(|i| facts[i])
+            .collect(),
+        None => facts,
+    };
+    for pair in sequence.windows(2) {
+        let (a, b) = (groups.fact(pair[0]), groups.fact(pair[1]));
+        if per_day(a, b, tolerance) > max_per_day {
+            out.push(Detail::Rate(Jump {
+                earlier: pair[0],
+                later: pair[1],
+            }));
         }
     }
 }
