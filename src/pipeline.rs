@@ -1,13 +1,12 @@
 //! Ingest, extraction and classification over a whole corpus: work is cut
-//! into units (a batch of text files, a block of JSONL lines), a window of
-//! units runs in parallel, and results are delivered in corpus order, so
-//! output never depends on the thread count and memory is bounded by the
-//! window, not the corpus. The caller consumes one window while the next
-//! is extracted.
+//! into units (a batch of text files, a block of JSONL lines), one thread
+//! reads units and hands them to the pool, and results are delivered in
+//! corpus order, so output never depends on the thread count, and memory
+//! is bounded by the units in flight, not the corpus.
 
+use std::collections::BTreeMap;
 use std::io;
-
-use rayon::prelude::*;
+use std::sync::mpsc;
 
 use crate::article::{self, Article, Format, Input, InputProblem, LineBlock, LineBlocks, Loaded};
 use crate::classify::{Claim, Classifier};
@@ -17,8 +16,9 @@ use crate::extract::Scanner;
 /// files are small. Their sizes are not known before they are read (the
 /// walk does not stat), so a unit is a count of files.
 const UNIT_FILES: usize = 64;
-/// Units per thread in a window; two windows are in flight at once.
-const UNITS_PER_THREAD: usize = 2;
+/// Units per thread read ahead of delivery: enough to keep every thread
+/// busy while a slow unit holds up the ones after it.
+const UNITS_PER_THREAD: usize = 4;
 
 /// What the pipeline delivers, in corpus order.
 pub enum Item {
@@ -85,33 +85,45 @@ pub fn run(
     mut progress: impl FnMut(u64),
     mut each: impl FnMut(Item) -> io::Result<()>,
 ) -> io::Result<()> {
-    let window = pool.current_num_threads() * UNITS_PER_THREAD;
+    let in_flight = pool.current_num_threads() * UNITS_PER_THREAD;
     std::thread::scope(|scope| {
-        // A window is handed over only when the caller is ready for it, so
-        // at most two are held: one consumed, one extracted.
-        let (done, windows) = std::sync::mpsc::sync_channel::<Vec<(u64, Vec<Item>)>>(0);
+        // A unit is read only with a token, and its token comes back when
+        // the unit is delivered: at most `in_flight` units are held at once,
+        // and the threads never wait for each other between units.
+        let (tokens, token) = mpsc::sync_channel::<()>(in_flight);
+        for _ in 0..in_flight {
+            tokens.send(()).expect("the receiver is alive");
+        }
+        let (done, finished) = mpsc::channel::<(usize, u64, Vec<Item>)>();
         scope.spawn(move || {
-            let mut units = units(inputs).peekable();
-            while units.peek().is_some() {
-                let batch: Vec<Unit<'_>> = units.by_ref().take(window).collect();
-                let results = pool.install(|| {
-                    batch
-                        .into_par_iter()
-                        .map(|u| u.process(classifier))
-                        .collect()
-                });
-                if done.send(results).is_err() {
-                    // the caller stopped on an error
-                    return;
+            pool.in_place_scope_fifo(|jobs| {
+                for (seq, unit) in units(inputs).enumerate() {
+                    if token.recv().is_err() {
+                        // the caller stopped on an error
+                        return;
+                    }
+                    let done = done.clone();
+                    jobs.spawn_fifo(move |_| {
+                        let (bytes, items) = unit.process(classifier);
+                        // a closed channel means the caller stopped
+                        let _ = done.send((seq, bytes, items));
+                    });
                 }
-            }
+            });
         });
-        for results in windows {
-            for (bytes, items) in results {
+        // Units finish out of order: each waits here for those before it.
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (seq, bytes, items) in finished {
+            waiting.insert(seq, (bytes, items));
+            while let Some((bytes, items)) = waiting.remove(&next) {
                 for item in items {
                     each(item)?;
                 }
                 progress(bytes);
+                next += 1;
+                // the reader may be gone once every unit is out
+                let _ = tokens.send(());
             }
         }
         Ok(())
