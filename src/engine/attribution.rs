@@ -2,7 +2,7 @@
 //! stated with their source. A toll with no `according to …`, `… said` or
 //! `figures from …` in its sentence reads as the outlet's own count.
 
-use super::{Context, Detail, Finding, Groups, amount};
+use super::{Context, Detail, Finding, amount};
 
 /// A figure stated without a source.
 #[derive(Debug, Clone, Copy)]
@@ -10,8 +10,9 @@ pub(super) struct Unattributed {
     pub(super) fact: u32,
 }
 
-pub(super) fn run(groups: &Groups<'_>, facts: &[u32], out: &mut Vec<Detail>) {
-    let unattributed = facts.iter().filter(|&&f| !groups.fact(f).attributed);
+/// `attributed` says, per fact of the corpus, whether it names a source.
+pub(super) fn run(attributed: &[bool], facts: &[u32], out: &mut Vec<Detail>) {
+    let unattributed = facts.iter().filter(|&&f| !attributed[f as usize]);
     out.extend(unattributed.map(|&fact| Detail::Attribution(Unattributed { fact })));
 }
 

@@ -39,8 +39,8 @@ pub(super) fn run(
         return;
     }
     // undated facts sort last
-    let dated = &facts[..facts.partition_point(|&f| groups.fact(f).day.is_some())];
-    let day_of = |f: u32| groups.fact(f).day.expect("dated");
+    let dated = &facts[..facts.partition_point(|&f| groups.fact(f).day.is_dated())];
+    let day_of = |f: u32| groups.fact(f).day.date().expect("dated");
     // Each run of one day is compared with the figures within the window.
     let mut i = 0;
     while i < dated.len() {
@@ -99,7 +99,10 @@ impl Conflict {
         let metric = cx.pack.metric(subject.metric as usize);
         let first = against[0];
         // a fixed event is compared across all dates
-        let day = subject.day.filter(|_| metric.kind != MetricKind::Fixed);
+        let day = subject
+            .day
+            .date()
+            .filter(|_| metric.kind != MetricKind::Fixed);
         let when = day.map_or(String::new(), |d| format!(" for {d}"));
         let message = format!(
             "{}{when}: {} conflicts with {} reported by {}",

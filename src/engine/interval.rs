@@ -51,18 +51,18 @@ impl Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::Day;
 
     fn fact(value: f64, qualifier: Qualifier) -> Fact {
         Fact {
             source: 0,
             metric: 0,
             start: 0,
-            end: 0,
+            len: 0,
             low: value,
             high: value,
             qualifier,
-            day: None,
-            attributed: false,
+            day: Day::UNDATED,
         }
     }
 

@@ -27,7 +27,10 @@ use crate::rules::{CheckDef, CheckKind, Pack, Severity};
 
 pub use interval::Interval;
 
-/// A claim with a metric, as the checks see it: 40 bytes, no text.
+/// A claim with a metric, as the checks see it: 32 bytes, no text. A
+/// corpus holds millions, so its day is packed in four bytes, whether it
+/// was attributed is kept beside it (`Corpus::attributed`), and its span
+/// is a start and a short length.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fact {
     /// The figure as stated: equal ends for a point.
@@ -36,12 +39,66 @@ pub struct Fact {
     /// Index of the article in `Corpus::sources`.
     pub source: u32,
     pub start: u32,
-    pub end: u32,
     /// The day the figure describes.
-    pub day: Option<Date>,
+    pub day: Day,
     pub metric: u16,
     pub qualifier: Qualifier,
-    pub attributed: bool,
+    /// Bytes of the figure's words, at most 255.
+    pub len: u8,
+}
+
+impl Fact {
+    pub fn end(&self) -> usize {
+        self.start as usize + usize::from(self.len)
+    }
+}
+
+/// The length of a span as a fact keeps it: a figure's words are a few
+/// dozen bytes, and a longer span is cut at a character boundary.
+fn short_len(text: &str, span: std::ops::Range<usize>) -> u8 {
+    (0..=span.len().min(255))
+        .rev()
+        .find(|&len| text.is_char_boundary(span.start + len))
+        .map_or(0, |len| len as u8)
+}
+
+const _: () = assert!(std::mem::size_of::<Fact>() == 32);
+
+/// A day or none, in four bytes (`Option<Date>` takes six), ordered as
+/// `Option<Date>` is: undated first, then by date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(u32);
+
+impl Day {
+    pub const UNDATED: Day = Day(0);
+
+    /// Packs year, month and day as digits of one number (years run from
+    /// -9999 to 9999), so the number orders as the dates do; no date packs
+    /// to zero, as months count from one.
+    pub fn of(date: Option<Date>) -> Day {
+        date.map_or(Day::UNDATED, |d| {
+            let year = (i32::from(d.year()) + 10_000) as u32;
+            Day((year * 16 + d.month() as u32) * 32 + d.day() as u32)
+        })
+    }
+
+    pub fn date(self) -> Option<Date> {
+        if self == Day::UNDATED {
+            return None;
+        }
+        let year = (self.0 / 512) as i32 - 10_000;
+        let month = (self.0 / 32 % 16) as i8;
+        Date::new(year as i16, month, (self.0 % 32) as i8).ok()
+    }
+
+    pub fn is_dated(self) -> bool {
+        self != Day::UNDATED
+    }
+
+    /// A number that orders days as dates do, undated last.
+    pub fn last_key(self) -> u32 {
+        if self.is_dated() { self.0 } else { u32::MAX }
+    }
 }
 
 /// An article, as the checks and reports need it.
@@ -64,6 +121,8 @@ pub struct Corpus {
     pub sources: Vec<Source>,
     pub outlets: Vec<String>,
     pub facts: Vec<Fact>,
+    /// For each fact, whether its sentence names a source.
+    pub attributed: Vec<bool>,
     /// Mentions read, with or without a metric.
     pub mentions: usize,
     file_ids: HashMap<Arc<str>, u32>,
@@ -93,12 +152,12 @@ impl Corpus {
                 high: m.amount.high(),
                 source,
                 start: m.start as u32,
-                end: m.end as u32,
-                day: claim.as_of.map(|w| w.day),
+                day: Day::of(claim.as_of.map(|w| w.day)),
                 metric: metric as u16,
                 qualifier: m.qualifier,
-                attributed: claim.attribution.is_some(),
+                len: short_len(&article.text, m.start..m.end),
             });
+            self.attributed.push(claim.attribution.is_some());
         }
     }
 
@@ -148,7 +207,7 @@ impl Corpus {
     /// `Civic Ledger, 2023-12-21`: who gave a figure, and for which day.
     pub fn provenance(&self, fact: &Fact) -> String {
         let outlet = self.outlet(fact.source).unwrap_or("unknown outlet");
-        match fact.day {
+        match fact.day.date() {
             Some(day) => format!("{outlet}, {day}"),
             None => format!("{outlet}, undated"),
         }
@@ -337,7 +396,7 @@ impl<'a> Context<'a> {
         Label {
             file: Arc::from(self.corpus.name(fact.source)),
             start: fact.start as usize,
-            end: fact.end as usize,
+            end: fact.end(),
             message,
         }
     }
@@ -393,7 +452,7 @@ impl<'a> Groups<'a> {
         for run in &runs {
             let mut keys: Vec<u64> = order[run.clone()]
                 .iter()
-                .map(|&i| u64::from(day_key(facts[i as usize].day)) << 32 | u64::from(i))
+                .map(|&i| u64::from(facts[i as usize].day.last_key()) << 32 | u64::from(i))
                 .collect();
             rayon::slice::ParallelSliceMut::par_sort_unstable(&mut keys[..]);
             for (slot, key) in order[run.clone()].iter_mut().zip(keys) {
@@ -417,17 +476,6 @@ impl<'a> Groups<'a> {
 
     pub(crate) fn fact(&self, index: u32) -> &'a Fact {
         &self.facts[index as usize]
-    }
-}
-
-/// A number that orders days as dates do, undated last.
-pub(crate) fn day_key(day: Option<Date>) -> u32 {
-    match day {
-        // years run from -9999 to 9999
-        Some(d) => {
-            ((d.year() as i32 + 10_000) as u32 * 16 + d.month() as u32) * 32 + d.day() as u32
-        }
-        None => u32::MAX,
     }
 }
 
@@ -505,7 +553,9 @@ pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
                 (CheckKind::Range { min, max }, Some((m, f))) => {
                     range::run(&cx, g, m, f, *min, *max, out)
                 }
-                (CheckKind::Attribution, Some((_, f))) => attribution::run(g, f, out),
+                (CheckKind::Attribution, Some((_, f))) => {
+                    attribution::run(&corpus.attributed, f, out)
+                }
             }
             details.shrink_to_fit();
             (c as u16, details)
@@ -537,7 +587,7 @@ pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
 
 /// Days between the dates of two facts; undated facts are furthest.
 pub(crate) fn days_apart(a: &Fact, b: &Fact) -> i64 {
-    match (a.day, b.day) {
+    match (a.day.date(), b.day.date()) {
         (Some(x), Some(y)) => (x - y).get_days().abs() as i64,
         _ => i64::MAX,
     }
@@ -553,5 +603,39 @@ pub(crate) fn amount(fact: &Fact) -> String {
         Qualifier::Over => format!("more than {v}"),
         Qualifier::Under => format!("up to {v}"),
         Qualifier::Range => format!("{v}–{}", number_text(fact.high)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_pack_and_order_as_dates() {
+        let dates = [
+            None,
+            Some(jiff::civil::date(-9999, 1, 1)),
+            Some(jiff::civil::date(2023, 10, 7)),
+            Some(jiff::civil::date(2023, 12, 31)),
+            Some(jiff::civil::date(2024, 2, 29)),
+            Some(jiff::civil::date(9999, 12, 31)),
+        ];
+        for pair in dates.windows(2) {
+            assert!(Day::of(pair[0]) < Day::of(pair[1]));
+            assert!(Day::of(pair[0]).last_key() != Day::of(pair[1]).last_key());
+        }
+        for date in dates {
+            assert_eq!(Day::of(date).date(), date);
+        }
+        assert_eq!(Day::UNDATED.last_key(), u32::MAX);
+    }
+
+    #[test]
+    fn long_spans_are_cut_at_a_character() {
+        assert_eq!(short_len("about 1,200 people", 0..11), 11);
+        let long = format!("{}é tail", "x".repeat(254));
+        // 255 bytes would end inside `é`, so the span stops before it
+        assert_eq!(short_len(&long, 0..long.len()), 254);
+        assert_eq!(short_len(&"y".repeat(400), 0..400), 255);
     }
 }

@@ -7,9 +7,7 @@
 //! the right way is kept (n log n), and each figure outside it that
 //! contradicts a figure of the run is reported against the nearest one.
 
-use super::{
-    Context, Detail, Fact, Finding, Groups, Interval, amount, day_key, days_apart, float_key,
-};
+use super::{Context, Day, Detail, Fact, Finding, Groups, Interval, amount, days_apart, float_key};
 use crate::rules::{Direction, MetricKind, Tolerance};
 
 /// How far from a figure, in run positions, to look for the one it
@@ -62,7 +60,7 @@ pub(super) fn run(
 impl Reversal {
     pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
         let (fact, other) = (cx.fact(self.fact), cx.fact(self.other));
-        let day = fact.day.expect("dated");
+        let day = fact.day.date().expect("dated");
         let verb = match self.direction {
             Direction::Up => "falls",
             Direction::Down => "rises",
@@ -76,9 +74,9 @@ impl Reversal {
         let message = format!(
             "{metric_id} {verb} from {} on {} to {} on {}",
             amount(earlier),
-            earlier.day.expect("dated"),
+            earlier.day.date().expect("dated"),
             amount(later),
-            later.day.expect("dated"),
+            later.day.date().expect("dated"),
         );
         let labels = vec![
             cx.label(fact, format!("{} for {day}", amount(fact))),
@@ -100,11 +98,11 @@ pub(super) fn default_direction(kind: MetricKind) -> Option<Direction> {
 /// so that figures of one day never contradict each other's order.
 pub(super) fn dated_in_order(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<u32> {
     // ties keep the group's order, which is the order of the indices
-    let mut keyed: Vec<(u32, u64, u32)> = facts
+    let mut keyed: Vec<(Day, u64, u32)> = facts
         .iter()
         .map(|&f| (groups.fact(f), f))
-        .filter(|(fact, _)| fact.day.is_some())
-        .map(|(fact, f)| (day_key(fact.day), float_key(key(fact, direction)), f))
+        .filter(|(fact, _)| fact.day.is_dated())
+        .map(|(fact, f)| (fact.day, float_key(key(fact, direction)), f))
         .collect();
     keyed.sort_unstable();
     keyed.into_iter().map(|(_, _, f)| f).collect()

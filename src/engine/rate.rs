@@ -51,7 +51,7 @@ pub(super) fn run(
 /// The smallest change a day that two dated figures allow (over at least
 /// one day).
 fn per_day(a: &Fact, b: &Fact, tolerance: Tolerance) -> f64 {
-    let (Some(day_a), Some(day_b)) = (a.day, b.day) else {
+    let (Some(day_a), Some(day_b)) = (a.day.date(), b.day.date()) else {
         return 0.0;
     };
     let days = (day_b - day_a).get_days().max(1) as f64;
@@ -68,7 +68,7 @@ impl Jump {
         tolerance: Tolerance,
     ) -> Finding {
         let (a, b) = (cx.fact(self.earlier), cx.fact(self.later));
-        let (day_a, day_b) = (a.day.expect("dated"), b.day.expect("dated"));
+        let (day_a, day_b) = (a.day.date().expect("dated"), b.day.date().expect("dated"));
         let metric_id = &cx.pack.metric(a.metric as usize).id;
         let message = format!(
             "{metric_id} changes by at least {} a day, from {} on {day_a} to {} on {day_b} (bound {})",
