@@ -62,9 +62,11 @@ pub struct Claim {
 }
 
 /// What the mentions of one sentence share: its clauses, and each
-/// clause's attribution once a classified figure needs it.
+/// clause's attribution once a classified figure needs it. One per article,
+/// refilled sentence by sentence: its vectors are allocated once.
+#[derive(Default)]
 struct SentenceState {
-    index: usize,
+    index: Option<usize>,
     clauses: Vec<Range<usize>>,
     attributions: Vec<Option<Option<String>>>,
 }
@@ -198,26 +200,24 @@ impl<'p> Classifier<'p> {
     pub fn classify(&self, article: &Article, mentions: Vec<Mention>) -> Vec<Claim> {
         let text = article.text.as_str();
         let sentences = sentence::sentences(text, article.body.clone());
-        let mut current: Option<SentenceState> = None;
+        let mut state = SentenceState::default();
+        let mut found = Vec::new();
         let mut claims = Vec::with_capacity(mentions.len());
         for mention in mentions {
             let s = sentences.partition_point(|r| r.end <= mention.start);
             let sentence = sentences.get(s).cloned().unwrap_or(article.body.clone());
-            if current.as_ref().is_none_or(|c| c.index != s) {
-                let clauses = sentence::clauses(text, sentence.clone());
-                current = Some(SentenceState {
-                    index: s,
-                    attributions: vec![None; clauses.len()],
-                    clauses,
-                });
+            if state.index != Some(s) {
+                state.index = Some(s);
+                sentence::clauses(text, sentence.clone(), &mut state.clauses);
+                state.attributions.clear();
+                state.attributions.resize(state.clauses.len(), None);
             }
-            let state = current.as_mut().expect("set above");
             let c = state
                 .clauses
                 .iter()
                 .position(|c| c.start <= mention.start && mention.start < c.end);
             let clause = c.map_or_else(|| sentence.clone(), |c| state.clauses[c].clone());
-            let chosen = self.metric(text, &mention, &sentence, &clause);
+            let chosen = self.metric(text, &mention, &sentence, &clause, &mut found);
             let (as_of, attribution) = match chosen {
                 Some(_) => (
                     date::resolve(
@@ -246,13 +246,15 @@ impl<'p> Classifier<'p> {
     }
 
     /// The metric whose cue sits closest to the figure, if any metric
-    /// matches and none of its vetoes does.
+    /// matches and none of its vetoes does. `found` is scratch space, kept
+    /// by the caller so that its memory serves figure after figure.
     fn metric(
         &self,
         text: &str,
         mention: &Mention,
         sentence: &Range<usize>,
         clause: &Range<usize>,
+        found: &mut Vec<Found>,
     ) -> Option<(usize, (CueList, usize))> {
         if mention.unit != Unit::Count {
             return None;
@@ -261,9 +263,9 @@ impl<'p> Classifier<'p> {
         let after = &bytes[mention.end..clause.end.min(mention.end + WINDOW).max(mention.end)];
         let before_start = clause.start.max(mention.start.saturating_sub(WINDOW));
         let before = &bytes[before_start.min(mention.start)..mention.start];
-        let mut found = Vec::new();
+        found.clear();
         for (cues, window) in self.cues.iter().zip([after, before]) {
-            cues.find(self.pack, window, &mut found);
+            cues.find(self.pack, window, found);
         }
         // the closest cue whose metric is allowed; ties go to the first list,
         // metric and cue, as the packs order them
@@ -275,9 +277,9 @@ impl<'p> Classifier<'p> {
             before,
         ];
         found
-            .into_iter()
-            .find(|&(_, _, m, _)| self.allowed(m, haystacks))
-            .map(|(_, list, m, i)| (m, (list, i)))
+            .iter()
+            .find(|&&(_, _, m, _)| self.allowed(m, haystacks))
+            .map(|&(_, list, m, i)| (m, (list, i)))
     }
 
     /// The metric has its context (if it needs one) and no veto: context

@@ -95,9 +95,12 @@ fn is_abbreviation(before: &str) -> bool {
 /// Splits a sentence into clauses at `;`, a spaced dash, and a comma
 /// before `while`, `but`, `whereas`, `although`, `though`, `yet`, `and`:
 /// a date or a veto in one clause says nothing of a figure in the next.
-pub(crate) fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+/// The clauses replace the contents of `out`, whose memory serves sentence
+/// after sentence.
+pub(crate) fn clauses(text: &str, sentence: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[sentence.clone()];
-    let mut cuts = Vec::new();
+    out.clear();
+    let mut start = 0;
     // 0xE2 leads the three bytes of either dash
     for i in memchr::memchr3_iter(b';', b',', 0xE2, s.as_bytes()) {
         let cut = match s.as_bytes()[i] {
@@ -128,17 +131,11 @@ pub(crate) fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
             }
         };
         if cut {
-            cuts.push(i);
+            out.push(sentence.start + start..sentence.start + i);
+            start = i;
         }
     }
-    let mut out = Vec::with_capacity(cuts.len() + 1);
-    let mut start = 0;
-    for cut in cuts {
-        out.push(sentence.start + start..sentence.start + cut);
-        start = cut;
-    }
     out.push(sentence.start + start..sentence.end);
-    out
 }
 
 #[cfg(test)]
@@ -185,10 +182,10 @@ mod tests {
     fn clauses_split_before_while() {
         let text =
             "An attack killed 1,200 on October 7, 2023, while strikes killed 57,500; talks go on.";
-        let parts: Vec<&str> = clauses(text, 0..text.len())
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
+        // what `out` held before is dropped
+        let mut ranges = vec![0..1, 1..2];
+        clauses(text, 0..text.len(), &mut ranges);
+        let parts: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             parts,
             [
