@@ -14,6 +14,7 @@ mod date;
 mod sentence;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use regex::bytes::{Regex, RegexSet};
 
@@ -56,7 +57,8 @@ pub struct Claim {
     /// Index of the metric in the pack.
     pub metric: Option<usize>,
     pub as_of: Option<When>,
-    pub attribution: Option<String>,
+    /// Shared by the figures of a clause.
+    pub attribution: Option<Arc<str>>,
     /// The cue that chose the metric: its list and index in that list.
     pub cue: Option<(CueList, usize)>,
 }
@@ -68,7 +70,7 @@ pub struct Claim {
 struct SentenceState {
     index: Option<usize>,
     clauses: Vec<Range<usize>>,
-    attributions: Vec<Option<Option<String>>>,
+    attributions: Vec<Option<Option<Arc<str>>>>,
 }
 
 /// How far the figure's context reaches on each side, in bytes: cues are
@@ -228,7 +230,9 @@ impl<'p> Classifier<'p> {
                     ),
                     c.and_then(|c| {
                         state.attributions[c]
-                            .get_or_insert_with(|| attribution::attribution(&text[clause.clone()]))
+                            .get_or_insert_with(|| {
+                                attribution::attribution(&text[clause.clone()]).map(Arc::from)
+                            })
                             .clone()
                     }),
                 ),

@@ -83,7 +83,10 @@ impl Row<'_> {
             string(Self::date(self.article.meta.date)),
         );
         map.insert("outlet".into(), string(self.article.meta.outlet.clone()));
-        map.insert("attribution".into(), string(self.claim.attribution.clone()));
+        map.insert(
+            "attribution".into(),
+            string(self.claim.attribution.as_deref().map(str::to_string)),
+        );
         if let Some(pack) = explain {
             map.insert("explain".into(), string(self.explain(pack)));
         }
@@ -105,7 +108,7 @@ impl Row<'_> {
             self.claim.mention.qualifier.as_str().to_string(),
             self.metric.unwrap_or("-").to_string(),
             self.as_of().unwrap_or_else(|| "-".into()),
-            self.claim.attribution.clone().unwrap_or_else(|| "-".into()),
+            self.claim.attribution.as_deref().unwrap_or("-").to_string(),
         ]
     }
 }
