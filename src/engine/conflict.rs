@@ -7,9 +7,7 @@
 //! consensus; each figure that misses it and contradicts a figure that
 //! holds it is reported once, against the nearest such figures.
 
-use jiff::civil::Date;
-
-use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_apart};
+use super::{Context, Day, Detail, Fact, Finding, Groups, Interval, amount, days_apart};
 use crate::rules::{MetricKind, Tolerance};
 
 /// At most this many contradicting figures are labelled per finding.
@@ -40,21 +38,26 @@ pub(super) fn run(
     }
     // undated facts sort last
     let dated = &facts[..facts.partition_point(|&f| groups.fact(f).day.is_dated())];
-    let day_of = |f: u32| groups.fact(f).day.date().expect("dated");
-    // Each run of one day is compared with the figures within the window.
+    let day_of = |f: u32| groups.fact(f).day;
+    // Each run of one day is compared with the figures within the window,
+    // its edges packed once so that the searches compare plain numbers.
     let mut i = 0;
     while i < dated.len() {
         let day = day_of(dated[i]);
         let j = i + dated[i..].partition_point(|&f| day_of(f) == day);
-        let lo = dated.partition_point(|&f| day_of(f) < shift(day, -(window_days as i64)));
-        let hi = dated.partition_point(|&f| day_of(f) <= shift(day, window_days as i64));
+        let [first, last] = [-1, 1].map(|side| shift(day, side * i64::from(window_days)));
+        let lo = dated.partition_point(|&f| day_of(f) < first);
+        let hi = dated.partition_point(|&f| day_of(f) <= last);
         report(groups, &dated[i..j], &dated[lo..hi], tolerance, out);
         i = j;
     }
 }
 
-fn shift(day: Date, days: i64) -> Date {
-    day.checked_add(jiff::Span::new().days(days)).unwrap_or(day)
+fn shift(day: Day, days: i64) -> Day {
+    let date = day
+        .date()
+        .map(|d| d.checked_add(jiff::Span::new().days(days)).unwrap_or(d));
+    Day::of(date)
 }
 
 /// Reports the figures of `subjects` that contradict the consensus of
