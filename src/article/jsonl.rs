@@ -83,7 +83,10 @@ pub struct LineBlocks {
 impl LineBlocks {
     pub fn open(input: &super::Input) -> LineBlocks {
         let (reader, open_error) = match std::fs::File::open(&input.path) {
-            Ok(file) => (Some(std::io::BufReader::new(file)), None),
+            Ok(file) => (
+                Some(std::io::BufReader::with_capacity(BLOCK_BYTES, file)),
+                None,
+            ),
             Err(err) => (None, Some(err)),
         };
         LineBlocks {
