@@ -16,7 +16,8 @@ mod sentence;
 use std::ops::Range;
 use std::sync::Arc;
 
-use regex::bytes::{Regex, RegexSet};
+use regex::bytes::Regex;
+use regex_automata::PatternSet;
 
 use backward::Backward;
 pub use date::When;
@@ -87,6 +88,14 @@ pub struct Classifier<'p> {
     gates: Vec<[Option<Regex>; 4]>,
 }
 
+/// Scratch space of `metric`, kept for a whole article so that its memory
+/// serves figure after figure.
+struct Scratch {
+    /// The cues each list's set matched.
+    matched: [PatternSet; 2],
+    found: Vec<Found>,
+}
+
 /// A cue that matched next to a figure: the length of its match, its list,
 /// its metric and its index in the metric's list. Ordered from the best:
 /// the shorter the match, the closer its words sit to the figure.
@@ -95,9 +104,10 @@ type Found = (usize, CueList, usize, usize);
 /// The cues of one list (`after` or `before`) of all metrics.
 struct CueSearch {
     list: CueList,
-    /// The cues matched as one set: their own regexes run only for the
-    /// cues the set matched, to find the length of the match.
-    set: RegexSet,
+    /// The cues matched as one set (every pattern that matches, as a
+    /// `RegexSet` would): their own regexes run only for the cues the set
+    /// matched, to find the length of the match.
+    set: regex_automata::meta::Regex,
     /// For each pattern of `set`: its metric and index in the metric's list.
     owners: Vec<(usize, usize)>,
     /// The `before` cues anchored at the figure, matched backwards from it
@@ -129,10 +139,15 @@ impl CueSearch {
             }
         }
         let (patterns, owners): (Vec<&str>, Vec<(usize, usize)>) = cues.into_iter().unzip();
-        let set = regex::bytes::RegexSetBuilder::new(patterns)
-            .case_insensitive(true)
-            .unicode(false)
-            .build()
+        let set = regex_automata::meta::Regex::builder()
+            .syntax(syntax_config())
+            .configure(
+                regex_automata::meta::Regex::config()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .utf8_empty(false)
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
+            )
+            .build_many(&patterns)
             .expect("every cue compiled alone when the pack was loaded");
         CueSearch {
             list,
@@ -142,10 +157,14 @@ impl CueSearch {
         }
     }
 
-    /// Adds to `found` every cue of the list that matches `window`.
-    fn find(&self, pack: &Pack, window: &[u8], found: &mut Vec<Found>) {
-        for pattern in self.set.matches(window).iter() {
-            let (m, i) = self.owners[pattern];
+    /// Adds to `found` every cue of the list that matches `window`;
+    /// `matched` is scratch space sized for `set`.
+    fn find(&self, pack: &Pack, window: &[u8], matched: &mut PatternSet, found: &mut Vec<Found>) {
+        matched.clear();
+        self.set
+            .which_overlapping_matches(&regex_automata::Input::new(window), matched);
+        for pattern in matched.iter() {
+            let (m, i) = self.owners[pattern.as_usize()];
             let cue = &self.list.of(&pack.metrics[m])[i];
             if let Some(hit) = cue.regex.find(window) {
                 found.push((hit.len(), self.list, m, i));
@@ -203,7 +222,13 @@ impl<'p> Classifier<'p> {
         let text = article.text.as_str();
         let sentences = sentence::sentences(text, article.body.clone());
         let mut state = SentenceState::default();
-        let mut found = Vec::new();
+        let mut scratch = Scratch {
+            matched: self
+                .cues
+                .each_ref()
+                .map(|cues| PatternSet::new(cues.set.pattern_len())),
+            found: Vec::new(),
+        };
         let mut claims = Vec::with_capacity(mentions.len());
         for mention in mentions {
             let s = sentences.partition_point(|r| r.end <= mention.start);
@@ -219,7 +244,7 @@ impl<'p> Classifier<'p> {
                 .iter()
                 .position(|c| c.start <= mention.start && mention.start < c.end);
             let clause = c.map_or_else(|| sentence.clone(), |c| state.clauses[c].clone());
-            let chosen = self.metric(text, &mention, &sentence, &clause, &mut found);
+            let chosen = self.metric(text, &mention, &sentence, &clause, &mut scratch);
             let (as_of, attribution) = match chosen {
                 Some(_) => (
                     date::resolve(
@@ -250,15 +275,14 @@ impl<'p> Classifier<'p> {
     }
 
     /// The metric whose cue sits closest to the figure, if any metric
-    /// matches and none of its vetoes does. `found` is scratch space, kept
-    /// by the caller so that its memory serves figure after figure.
+    /// matches and none of its vetoes does.
     fn metric(
         &self,
         text: &str,
         mention: &Mention,
         sentence: &Range<usize>,
         clause: &Range<usize>,
-        found: &mut Vec<Found>,
+        scratch: &mut Scratch,
     ) -> Option<(usize, (CueList, usize))> {
         if mention.unit != Unit::Count {
             return None;
@@ -267,9 +291,10 @@ impl<'p> Classifier<'p> {
         let after = &bytes[mention.end..clause.end.min(mention.end + WINDOW).max(mention.end)];
         let before_start = clause.start.max(mention.start.saturating_sub(WINDOW));
         let before = &bytes[before_start.min(mention.start)..mention.start];
+        let Scratch { matched, found } = scratch;
         found.clear();
-        for (cues, window) in self.cues.iter().zip([after, before]) {
-            cues.find(self.pack, window, found);
+        for ((cues, window), matched) in self.cues.iter().zip([after, before]).zip(matched) {
+            cues.find(self.pack, window, matched, found);
         }
         // the closest cue whose metric is allowed; ties go to the first list,
         // metric and cue, as the packs order them
@@ -304,15 +329,18 @@ impl<'p> Classifier<'p> {
 /// without capture groups, which cost a second search per match.
 fn multi_pattern(patterns: &[&str]) -> regex_automata::meta::Regex {
     regex_automata::meta::Regex::builder()
-        .syntax(
-            regex_automata::util::syntax::Config::new()
-                .case_insensitive(true)
-                .unicode(false)
-                .utf8(false),
-        )
+        .syntax(syntax_config())
         .configure(regex_automata::meta::Regex::config().utf8_empty(false))
         .build_many(patterns)
         .expect("built-in patterns compile")
+}
+
+/// The syntax of every pattern here: ASCII, case-insensitive, over bytes.
+fn syntax_config() -> regex_automata::util::syntax::Config {
+    regex_automata::util::syntax::Config::new()
+        .case_insensitive(true)
+        .unicode(false)
+        .utf8(false)
 }
 
 #[cfg(test)]
