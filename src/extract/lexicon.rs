@@ -36,6 +36,59 @@ pub(crate) enum NumberWord {
     Scale(f64),
 }
 
+/// Every word that can open a figure: the words `opener` knows, in lower
+/// case, and the currency and country codes as written. A test checks
+/// this list against the lookups.
+#[rustfmt::skip]
+const OPENING_WORDS: &[&str] = &[
+    "minus", "negative", "a", "an", "half",
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "dozen", "thousand", "million", "mln", "billion", "bln", "trillion",
+    "USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "JPY", "CNY", "RMB", "INR", "CHF",
+    "ZAR", "RM", "Rs",
+    "US", "A", "AU", "C", "CA", "NZ", "HK", "S", "NT",
+];
+
+/// A quick test of whether a word may be in a list, from its first two
+/// letters and its length, so that the scanner rejects most words without
+/// lowercasing them: bit `n` of `[a][b]` is set when a listed word of `n`
+/// bytes starts with letters `a` and `b` in any case (`b` is 26 when there
+/// is no second letter).
+pub(crate) struct Prefilter([[u16; 27]; 26]);
+
+impl Prefilter {
+    const fn new(words: &[&str]) -> Self {
+        let mut table = [[0; 27]; 26];
+        let mut k = 0;
+        while k < words.len() {
+            let word = words[k].as_bytes();
+            let second = if word.len() > 1 { letter(word[1]) } else { 26 };
+            table[letter(word[0])][second] |= 1 << word.len();
+            k += 1;
+        }
+        Prefilter(table)
+    }
+
+    /// True for every listed word and for few others. `word` is not empty.
+    pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
+        let second = word.get(1).map_or(26, |&b| letter(b));
+        self.0
+            .get(letter(word[0]))
+            .and_then(|row| row.get(second))
+            .is_some_and(|lengths| word.len() < 16 && lengths & (1 << word.len()) != 0)
+    }
+}
+
+/// An ASCII letter's place in the alphabet; 26 or more for any other byte.
+const fn letter(b: u8) -> usize {
+    b.to_ascii_lowercase().wrapping_sub(b'a') as usize
+}
+
+/// The words that may open a figure.
+pub(crate) const OPENING: Prefilter = Prefilter::new(OPENING_WORDS);
+
 /// What a word can be at the start of a figure, besides a currency code.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Opener {
@@ -48,8 +101,8 @@ pub(crate) enum Opener {
     Number(NumberWord),
 }
 
-/// The first test the scanner makes at each word, so that the many words
-/// that can open no figure cost one lowercasing and one `match`.
+/// What `word` can be at the start of a figure. Called on the few words
+/// `OPENING` lets through.
 pub(crate) fn opener(word: &str) -> Option<Opener> {
     use NumberWord::{Dozen, Hundred, Scale, Ten, Unit};
     use Opener::Number;
@@ -475,4 +528,52 @@ pub(crate) fn is_time_unit(word: &str) -> bool {
                 | b"decades"
         )
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word the lookups accept is written in this file: each run of
+    /// letters here, in each case, that opens a figure must pass `OPENING`.
+    #[test]
+    fn opening_passes_every_opening_word() {
+        let source = include_str!("lexicon.rs");
+        for word in source.split(|c: char| !c.is_ascii_alphabetic()) {
+            if word.is_empty() {
+                continue;
+            }
+            let mut capital = word.to_ascii_lowercase();
+            capital[..1].make_ascii_uppercase();
+            for form in [
+                word,
+                &word.to_ascii_lowercase(),
+                &word.to_ascii_uppercase(),
+                &capital,
+            ] {
+                let opens =
+                    opener(form).is_some() || is_currency_code(form) || is_country_code(form);
+                assert!(!opens || OPENING.may_contain(form.as_bytes()), "{form}");
+            }
+        }
+    }
+
+    #[test]
+    fn opening_words_all_open() {
+        for word in OPENING_WORDS {
+            assert!(
+                opener(word).is_some() || is_currency_code(word) || is_country_code(word),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn opening_rejects_common_words() {
+        for word in [
+            "the", "and", "The", "people", "from", "at", "said", "café", "O'Neill",
+        ] {
+            assert!(!OPENING.may_contain(word.as_bytes()), "{word}");
+        }
+    }
 }
