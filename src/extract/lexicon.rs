@@ -330,6 +330,18 @@ pub(crate) const HEDGES_BEFORE: &[(&[&str], Qualifier)] = &[
     (&["estimated"], Qualifier::About),
 ];
 
+/// The last words of `HEDGES_BEFORE`, for the word before each figure.
+pub(crate) const HEDGE_ENDS: Prefilter = {
+    let mut last = [""; HEDGES_BEFORE.len()];
+    let mut k = 0;
+    while k < last.len() {
+        let words = HEDGES_BEFORE[k].0;
+        last[k] = words[words.len() - 1];
+        k += 1;
+    }
+    Prefilter::new(&last)
+};
+
 /// Hedges written after a figure: `20,000 or more`, `30 or so`.
 pub(crate) const HEDGES_AFTER: &[(&[&str], Qualifier)] = &[
     (&["or", "more"], Qualifier::Over),
@@ -565,6 +577,15 @@ mod tests {
                 opener(word).is_some() || is_currency_code(word) || is_country_code(word),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn hedge_ends_pass() {
+        for (words, _) in HEDGES_BEFORE {
+            let last = words[words.len() - 1];
+            assert!(HEDGE_ENDS.may_contain(last.as_bytes()), "{last}");
+            assert!(HEDGE_ENDS.may_contain(last.to_ascii_uppercase().as_bytes()));
         }
     }
 

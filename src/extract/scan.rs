@@ -609,8 +609,13 @@ impl<'a> View<'a> {
             return (Some(first - 2), Qualifier::Under);
         }
         // Every hedge ends with the word just before the figure: read that
-        // word once, and the earlier ones only for a hedge it ends.
-        let Some(word_before) = first.checked_sub(1).and_then(|p| self.word(p)) else {
+        // word once (most words end none, as `HEDGE_ENDS` tells quickly),
+        // and the earlier ones only for a hedge it ends.
+        let Some(word_before) = first
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .filter(|w| lexicon::HEDGE_ENDS.may_contain(w.as_bytes()))
+        else {
             return (None, Qualifier::Exact);
         };
         for (words, qualifier) in lexicon::HEDGES_BEFORE {
