@@ -45,7 +45,7 @@ impl Scanner {
         let mut i = 0;
         while i < view.tokens.len() {
             // Most tokens can open no figure: skip them without a call.
-            if view.may_open(i)
+            if view.tokens[i].opens
                 && let Some((mention, last)) = view.mention_at(i)
             {
                 out.push(mention);
@@ -126,20 +126,6 @@ impl<'a> View<'a> {
             .is_some_and(|w| w.bytes().any(|b| b.is_ascii_uppercase()))
     }
 
-    /// Token `i` may open a figure: a number, a sign or currency mark, or
-    /// one of the few words `lexicon::OPENING` lets through.
-    #[inline]
-    fn may_open(&self, i: usize) -> bool {
-        let token = self.tokens[i];
-        let bytes = &self.text.as_bytes()[token.range()];
-        match token.kind {
-            Kind::Number => true,
-            Kind::Word => lexicon::OPENING.may_contain(bytes),
-            // `-`, `$`; `£`, `¥` (0xC2 …); `−`, `€`, `₹`, `₪` (0xE2 …)
-            Kind::Punct => matches!(bytes[0], b'-' | b'$' | 0xC2 | 0xE2),
-        }
-    }
-
     /// The mention starting at token `i`, with the index of its last token.
     fn mention_at(&self, i: usize) -> Option<(Mention, usize)> {
         let core = self.core_at(i, false)?;
@@ -199,7 +185,7 @@ impl<'a> View<'a> {
     /// The figure at token `i`; `range_end` when it closes a range, where
     /// a glued hyphen before it is the range's (`8-10`), not a code's.
     fn core_at(&self, i: usize, range_end: bool) -> Option<Core> {
-        if i >= self.tokens.len() || !self.may_open(i) {
+        if !self.tokens.get(i)?.opens {
             return None;
         }
         // A sign and a currency may open the figure, in either order:

@@ -2,6 +2,8 @@
 //! with byte offsets into the text. One pass, no allocation per token; the
 //! token buffer is reused across articles by the caller.
 
+use super::lexicon::OPENING;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// Letters, with inner apostrophes (`Israel's`, `they’re`).
@@ -17,6 +19,10 @@ pub(crate) struct Token {
     pub start: u32,
     pub end: u32,
     pub kind: Kind,
+    /// The token may open a figure: a number, a sign or currency mark, or
+    /// a word `lexicon::OPENING` lets through. Most tokens cannot; telling
+    /// so here, where the kind is known, spares the scanner a second look.
+    pub opens: bool,
 }
 
 impl Token {
@@ -62,10 +68,17 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<
                 Kind::Punct
             }
         };
+        let opens = match kind {
+            Kind::Number => true,
+            Kind::Word => OPENING.may_contain(&bytes[start..at]),
+            // `-`, `$`; `£`, `¥` (0xC2 …); `−`, `€`, `₹`, `₪` (0xE2 …)
+            Kind::Punct => matches!(b, b'-' | b'$' | 0xC2 | 0xE2),
+        };
         out.push(Token {
             start: start as u32,
             end: at as u32,
             kind,
+            opens,
         });
     }
 }
