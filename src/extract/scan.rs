@@ -165,8 +165,8 @@ impl<'a> View<'a> {
             start = self.tokens[first].start as usize;
         }
         let (mut end, mut last) = (core.end, core.last);
-        if let Some((after_last, q)) = self.hedge_after(core.last)
-            && hedge_first.is_none()
+        if hedge_first.is_none()
+            && let Some((after_last, q)) = self.hedge_after(core.last)
         {
             qualifier = q;
             end = self.tokens[after_last].end as usize;
@@ -631,11 +631,18 @@ impl<'a> View<'a> {
         {
             return Some((last + 2, Qualifier::Over));
         }
+        // Read the word after the figure once, and the later ones only for
+        // a hedge it opens.
+        let word_after = self.word(last + 1)?;
         for (words, qualifier) in lexicon::HEDGES_AFTER {
-            let matches = words.iter().enumerate().all(|(k, w)| {
-                self.word(last + 1 + k)
-                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
-            });
+            let Some((first, later)) = words.split_first() else {
+                continue;
+            };
+            let matches = first.eq_ignore_ascii_case(word_after)
+                && later.iter().enumerate().all(|(k, w)| {
+                    self.word(last + 2 + k)
+                        .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                });
             if matches {
                 return Some((last + words.len(), *qualifier));
             }
