@@ -52,20 +52,18 @@ const OPENING_WORDS: &[&str] = &[
 ];
 
 /// A quick test of whether a word may be in a list, from its first two
-/// letters and its length, so that the scanner rejects most words without
-/// lowercasing them: bit `n` of `[a][b]` is set when a listed word of `n`
-/// bytes starts with letters `a` and `b` in any case (`b` is 26 when there
-/// is no second letter).
-pub(crate) struct Prefilter([[u16; 27]; 26]);
+/// bytes and its length, so that the scanner rejects most words without
+/// lowercasing them: bit `n` of a word's slot is set when a listed word of
+/// `n` bytes has the same slot.
+pub(crate) struct Prefilter([u16; 32 * 32]);
 
 impl Prefilter {
     const fn new(words: &[&str]) -> Self {
-        let mut table = [[0; 27]; 26];
+        let mut table = [0; 32 * 32];
         let mut k = 0;
         while k < words.len() {
             let word = words[k].as_bytes();
-            let second = if word.len() > 1 { letter(word[1]) } else { 26 };
-            table[letter(word[0])][second] |= 1 << word.len();
+            table[slot(word)] |= 1 << word.len();
             k += 1;
         }
         Prefilter(table)
@@ -73,17 +71,19 @@ impl Prefilter {
 
     /// True for every listed word and for few others. `word` is not empty.
     pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
-        let second = word.get(1).map_or(26, |&b| letter(b));
-        self.0
-            .get(letter(word[0]))
-            .and_then(|row| row.get(second))
-            .is_some_and(|lengths| word.len() < 16 && lengths & (1 << word.len()) != 0)
+        // Longer words share bit 15, which a listed word of 15 bytes would
+        // set; one of 16 or more would not compile.
+        self.0[slot(word)] >> word.len().min(15) & 1 == 1
     }
 }
 
-/// An ASCII letter's place in the alphabet; 26 or more for any other byte.
-const fn letter(b: u8) -> usize {
-    b.to_ascii_lowercase().wrapping_sub(b'a') as usize
+/// A word's slot, from the low five bits of its first two bytes: those of
+/// an ASCII letter are the same in either case (1 to 26), and 0 stands for
+/// no second byte. Other bytes share slots with letters, which only lets a
+/// few more words through.
+const fn slot(word: &[u8]) -> usize {
+    let second = if word.len() > 1 { word[1] } else { 0 };
+    (word[0] as usize & 31) << 5 | (second as usize & 31)
 }
 
 /// The words that may open a figure.
