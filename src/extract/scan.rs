@@ -188,6 +188,16 @@ impl<'a> View<'a> {
         if !self.tokens.get(i)?.opens {
             return None;
         }
+        // A word that passed the quick test may still be none of the words
+        // that open a figure: tell once, before reading signs, currencies
+        // and number words.
+        if let Some(word) = self.word(i)
+            && lexicon::opener(word).is_none()
+            && !lexicon::is_currency_code(word)
+            && !lexicon::is_country_code(word)
+        {
+            return None;
+        }
         // A sign and a currency may open the figure, in either order:
         // `-1.3%`, `minus 5`, `$6`, `US$5`, `RM 5`, `$-50.8bn`.
         let (n, minus_before) = self.minus_at(i);
