@@ -725,11 +725,12 @@ impl<'a> View<'a> {
     /// How many unit words (one or two) stand between a figure and a range
     /// connector at token `k`: `miles` in `5 miles to 7 miles`.
     fn unit_before_connector(&self, k: usize) -> usize {
+        // The connector first: most figures are followed by none.
         (1..=2)
             .find(|&n| {
-                (k..k + n).all(|j| self.word(j).is_some() && !self.word_is(j, &["to", "and"]))
-                    && (self.word_is(k + n, &["to", "and"])
-                        || self.punct_is(k + n, &["-", "\u{2013}"]))
+                (self.word_is(k + n, &["to", "and"]) || self.punct_is(k + n, &["-", "\u{2013}"]))
+                    && (k..k + n)
+                        .all(|j| self.word(j).is_some() && !self.word_is(j, &["to", "and"]))
             })
             .unwrap_or(0)
     }
