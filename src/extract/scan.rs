@@ -72,12 +72,21 @@ impl<'a> View<'a> {
         (t.kind == Kind::Word).then(|| &self.text[t.range()])
     }
 
+    /// Token `i`'s bytes if it is of `kind`: the comparisons of `word_is`
+    /// and `punct_is` need no `str`, and slicing bytes skips the checks
+    /// for UTF-8 boundaries.
+    #[inline(always)]
+    fn bytes_of(&self, i: usize, kind: Kind) -> Option<&'a [u8]> {
+        let t = self.tokens.get(i)?;
+        (t.kind == kind).then(|| &self.text.as_bytes()[t.range()])
+    }
+
     /// Inlined so that each call's short constant list becomes a few
     /// direct comparisons; these run many times per figure.
     #[inline(always)]
     fn word_is(&self, i: usize, options: &[&str]) -> bool {
-        self.word(i)
-            .is_some_and(|w| options.iter().any(|o| o.eq_ignore_ascii_case(w)))
+        self.bytes_of(i, Kind::Word)
+            .is_some_and(|w| options.iter().any(|o| o.as_bytes().eq_ignore_ascii_case(w)))
     }
 
     fn punct(&self, i: usize) -> Option<&'a str> {
@@ -88,7 +97,8 @@ impl<'a> View<'a> {
     /// Inlined like `word_is`.
     #[inline(always)]
     fn punct_is(&self, i: usize, options: &[&str]) -> bool {
-        self.punct(i).is_some_and(|p| options.contains(&p))
+        self.bytes_of(i, Kind::Punct)
+            .is_some_and(|p| options.iter().any(|o| o.as_bytes() == p))
     }
 
     /// Token `i` touches token `i + 1` with no space between.
