@@ -211,4 +211,15 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn signs_currency_marks_numbers_and_number_words_may_open() {
+        let text = "- \u{2212} $ \u{a3} \u{20ac} \u{a5} \u{20b9} \u{20aa} 5 Five USD , the %";
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        let opens: Vec<_> = tokens.iter().map(|t| (&text[t.range()], t.opens)).collect();
+        let last = opens.len() - 3;
+        assert!(opens[..last].iter().all(|&(_, o)| o), "{opens:?}");
+        assert!(opens[last..].iter().all(|&(_, o)| !o), "{opens:?}");
+    }
 }
