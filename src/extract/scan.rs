@@ -615,26 +615,18 @@ impl<'a> View<'a> {
             return (Some(first - 2), Qualifier::Under);
         }
         // Every hedge ends with the word just before the figure: read that
-        // word once (most words end none, as `HEDGE_ENDS` tells quickly),
-        // and the earlier ones only for a hedge it ends.
-        let Some(word_before) = first
-            .checked_sub(1)
-            .and_then(|p| self.word(p))
-            .filter(|w| lexicon::HEDGE_ENDS.may_contain(w.as_bytes()))
-        else {
+        // word once, and the earlier ones only for a hedge it ends.
+        let Some(word_before) = first.checked_sub(1).and_then(|p| self.word(p)) else {
             return (None, Qualifier::Exact);
         };
-        for (words, qualifier) in lexicon::HEDGES_BEFORE {
-            let (Some(start), Some((last, earlier))) =
-                (first.checked_sub(words.len()), words.split_last())
-            else {
+        for (earlier, qualifier) in lexicon::hedges_ending(word_before) {
+            let Some(start) = (first - 1).checked_sub(earlier.len()) else {
                 continue;
             };
-            let matches = last.eq_ignore_ascii_case(word_before)
-                && earlier.iter().enumerate().all(|(k, w)| {
-                    self.word(start + k)
-                        .is_some_and(|t| t.eq_ignore_ascii_case(w))
-                });
+            let matches = earlier.iter().enumerate().all(|(k, w)| {
+                self.word(start + k)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
+            });
             if matches {
                 return (Some(start), *qualifier);
             }
