@@ -7,7 +7,9 @@
 //! consensus; each figure that misses it and contradicts a figure that
 //! holds it is reported once, against the nearest such figures.
 
-use super::{Context, Day, Detail, Fact, Finding, Groups, Interval, amount, days_apart};
+use std::ops::Range;
+
+use super::{Context, Day, Detail, Fact, Finding, Groups, Interval, amount, days_apart, float_key};
 use crate::rules::{MetricKind, Tolerance};
 
 /// At most this many contradicting figures are labelled per finding.
@@ -33,7 +35,7 @@ pub(super) fn run(
 ) {
     let fixed = cx.pack.metric(metric as usize).kind == MetricKind::Fixed;
     if fixed {
-        report(groups, facts, facts, tolerance, out);
+        report(groups, facts, 0..facts.len(), tolerance, out);
         return;
     }
     // undated facts sort last
@@ -48,7 +50,7 @@ pub(super) fn run(
         let [first, last] = [-1, 1].map(|side| shift(day, side * i64::from(window_days)));
         let lo = dated.partition_point(|&f| day_of(f) < first);
         let hi = dated.partition_point(|&f| day_of(f) <= last);
-        report(groups, &dated[i..j], &dated[lo..hi], tolerance, out);
+        report(groups, &dated[lo..hi], i - lo..j - lo, tolerance, out);
         i = j;
     }
 }
@@ -60,32 +62,47 @@ fn shift(day: Day, days: i64) -> Day {
     Day::of(date)
 }
 
-/// Reports the figures of `subjects` that contradict the consensus of
-/// `peers` (which include the subjects).
+/// A figure as the comparisons of its day read it, gathered once so that
+/// they never go back to the corpus.
+struct Peer {
+    interval: Interval,
+    day: Day,
+    source: u32,
+    fact: u32,
+}
+
+/// Reports the figures of `peers[subjects]` that contradict the consensus
+/// of `peers`.
 fn report(
     groups: &Groups<'_>,
-    subjects: &[u32],
     peers: &[u32],
+    subjects: Range<usize>,
     tolerance: Tolerance,
     out: &mut Vec<Detail>,
 ) {
     if peers.len() < 2 {
         return;
     }
-    let Some(consensus) = consensus(groups, peers, tolerance) else {
+    let peers: Vec<Peer> = peers
+        .iter()
+        .map(|&f| {
+            let fact = groups.fact(f);
+            Peer {
+                interval: Interval::of(fact, tolerance),
+                day: fact.day,
+                source: fact.source,
+                fact: f,
+            }
+        })
+        .collect();
+    let Some(consensus) = consensus(&peers) else {
         return;
     };
-    for &subject in subjects {
-        let mine = Interval::of(groups.fact(subject), tolerance);
-        if mine.contains(consensus) {
+    for subject in subjects {
+        if peers[subject].interval.contains(consensus) {
             continue;
         }
-        let mut conflict = Conflict {
-            subject,
-            against: [0; MAX_RELATED],
-            against_len: 0,
-        };
-        nearest_against(groups, &mut conflict, mine, peers, tolerance, consensus);
+        let conflict = nearest_against(&peers, subject, consensus);
         if conflict.against_len > 0 {
             out.push(Detail::Conflict(conflict));
         }
@@ -127,25 +144,21 @@ impl Conflict {
     }
 }
 
-/// Fills `conflict` with up to `MAX_RELATED` figures of other sources that
-/// hold the consensus and contradict its subject, nearest in date first: a
-/// scan outwards from the subject's date over `peers` (sorted by date),
-/// bounded so that a metric with thousands of figures stays cheap.
-fn nearest_against(
-    groups: &Groups<'_>,
-    conflict: &mut Conflict,
-    mine: Interval,
-    peers: &[u32],
-    tolerance: Tolerance,
-    consensus: f64,
-) {
+/// Up to `MAX_RELATED` figures of other sources that hold the consensus
+/// and contradict `peers[subject]`, nearest in date first: a scan outwards
+/// from the subject's date over `peers` (sorted by date), bounded so that a
+/// metric with thousands of figures stays cheap.
+fn nearest_against(peers: &[Peer], subject: usize, consensus: f64) -> Conflict {
     const SCAN: usize = 512;
-    let subject = groups.fact(conflict.subject);
-    let peer = |i: usize| groups.fact(peers[i]);
-    let at = peers.partition_point(|&f| groups.fact(f).day < subject.day);
-    let contradicts = |i: usize| {
-        let theirs = Interval::of(peer(i), tolerance);
-        peer(i).source != subject.source && theirs.contains(consensus) && !theirs.overlaps(mine)
+    let me = &peers[subject];
+    let mut conflict = Conflict {
+        subject: me.fact,
+        against: [0; MAX_RELATED],
+        against_len: 0,
+    };
+    let at = peers.partition_point(|p| p.day < me.day);
+    let contradicts = |p: &Peer| {
+        p.source != me.source && p.interval.contains(consensus) && !p.interval.overlaps(me.interval)
     };
     let (mut left, mut right) = (at, at);
     for _ in 0..SCAN {
@@ -156,7 +169,7 @@ fn nearest_against(
         // take the nearer side next, preferring later figures on a tie
         let take_right = right < peers.len()
             && (left == 0
-                || days_apart(peer(right), subject) <= days_apart(peer(left - 1), subject));
+                || days_apart(peers[right].day, me.day) <= days_apart(peers[left - 1].day, me.day));
         let i = if take_right {
             right += 1;
             right - 1
@@ -164,50 +177,59 @@ fn nearest_against(
             left -= 1;
             left
         };
-        if contradicts(i) {
-            conflict.against[found] = peers[i];
+        if contradicts(&peers[i]) {
+            conflict.against[found] = peers[i].fact;
             conflict.against_len += 1;
         }
     }
+    conflict
 }
 
 /// The value allowed by the figures of the most distinct sources (ties:
 /// the most figures, then the lowest value), found by a sweep over the
 /// interval ends: n log n.
-fn consensus(groups: &Groups<'_>, peers: &[u32], tolerance: Tolerance) -> Option<f64> {
-    let fact = |i: u32| groups.fact(peers[i as usize]);
-    let interval = |i: u32| Interval::of(fact(i), tolerance);
-    // Intervals by low end to open them, by high end to close them; at one
-    // value opens go first, so touching intervals agree. The order among
-    // equal ends does not change the result.
-    let mut opens: Vec<u32> = (0..peers.len() as u32).collect();
-    let mut closes = opens.clone();
-    opens.sort_unstable_by(|&a, &b| interval(a).low.total_cmp(&interval(b).low));
-    closes.sort_unstable_by(|&a, &b| interval(a).high.total_cmp(&interval(b).high));
+fn consensus(peers: &[Peer]) -> Option<f64> {
+    // Interval ends by low end to open them, by high end to close them,
+    // each packed with its peer so that the sorts compare plain integers;
+    // at one value opens go first, so touching intervals agree. The order
+    // among equal ends does not change the result.
+    let ends = |end: fn(&Interval) -> f64| {
+        let mut ends: Vec<(u64, u32)> = (peers.iter().enumerate())
+            .map(|(i, p)| (float_key(end(&p.interval)), i as u32))
+            .collect();
+        ends.sort_unstable();
+        ends
+    };
+    let (opens, closes) = (ends(|i| i.low), ends(|i| i.high));
     // sources as dense ids, to count the figures each has open
-    let mut sources: Vec<u32> = peers.iter().map(|&f| groups.fact(f).source).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    let source_of = |i: u32| sources.partition_point(|&s| s < fact(i).source);
-    let mut open_of = vec![0u32; sources.len()];
+    let mut by_source: Vec<(u32, u32)> = (peers.iter().enumerate())
+        .map(|(i, p)| (p.source, i as u32))
+        .collect();
+    by_source.sort_unstable();
+    let mut source_of = vec![0u32; peers.len()];
+    let mut sources = 0;
+    for (k, &(source, i)) in by_source.iter().enumerate() {
+        sources += u32::from(k == 0 || by_source[k - 1].0 != source);
+        source_of[i as usize] = sources - 1;
+    }
+    let mut open_of = vec![0u32; sources as usize];
     let (mut open, mut open_sources) = (0usize, 0usize);
     let mut best: Option<(usize, usize, f64)> = None;
     let mut closed = 0;
-    for &i in &opens {
-        let low = interval(i).low;
-        while closed < closes.len() && interval(closes[closed]).high.total_cmp(&low).is_lt() {
-            let source = source_of(closes[closed]);
+    for &(low_key, i) in &opens {
+        while closed < closes.len() && closes[closed].0 < low_key {
+            let source = source_of[closes[closed].1 as usize] as usize;
             open -= 1;
             open_of[source] -= 1;
             open_sources -= usize::from(open_of[source] == 0);
             closed += 1;
         }
-        let source = source_of(i);
+        let source = source_of[i as usize] as usize;
         open += 1;
         open_sources += usize::from(open_of[source] == 0);
         open_of[source] += 1;
         if best.is_none_or(|(s, n, _)| (open_sources, open) > (s, n)) {
-            best = Some((open_sources, open, low));
+            best = Some((open_sources, open, peers[i as usize].interval.low));
         }
     }
     best.map(|(_, _, value)| value)

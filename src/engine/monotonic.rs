@@ -43,11 +43,24 @@ pub(super) fn run(
     for &i in &run {
         in_run[i] = true;
     }
+    // Every figure outside the run searches it: its figures side by side,
+    // rather than scattered over the corpus, keep those searches in cache.
+    let run: Vec<Held> = run
+        .iter()
+        .map(|&i| {
+            let fact = groups.fact(facts[i]);
+            Held {
+                day: fact.day,
+                interval: Interval::of(fact, tolerance),
+                fact: facts[i],
+            }
+        })
+        .collect();
     for (i, &fact) in facts.iter().enumerate() {
         if in_run[i] {
             continue;
         }
-        if let Some(other) = contradicted(groups, &facts, &run, fact, direction, tolerance) {
+        if let Some(other) = contradicted(&run, groups.fact(fact), direction, tolerance) {
             out.push(Detail::Monotonic(Reversal {
                 fact,
                 other,
@@ -97,15 +110,20 @@ pub(super) fn default_direction(kind: MetricKind) -> Option<Direction> {
 /// The dated facts, by day, and within a day in the direction of travel
 /// so that figures of one day never contradict each other's order.
 pub(super) fn dated_in_order(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<u32> {
-    // ties keep the group's order, which is the order of the indices
-    let mut keyed: Vec<(Day, u64, u32)> = facts
+    // Day, figure and index packed in one number, so that the sort
+    // compares plain integers; ties keep the group's order, which is the
+    // order of the indices.
+    let mut keyed: Vec<u128> = facts
         .iter()
         .map(|&f| (groups.fact(f), f))
         .filter(|(fact, _)| fact.day.is_dated())
-        .map(|(fact, f)| (fact.day, float_key(key(fact, direction)), f))
+        .map(|(fact, f)| {
+            let day = u128::from(fact.day.last_key());
+            day << 96 | u128::from(float_key(key(fact, direction))) << 32 | u128::from(f)
+        })
         .collect();
     keyed.sort_unstable();
-    keyed.into_iter().map(|(_, _, f)| f).collect()
+    keyed.into_iter().map(|k| k as u32).collect()
 }
 
 /// The figure as stated, signed so that the run never decreases.
@@ -149,43 +167,42 @@ pub(super) fn longest_run(groups: &Groups<'_>, facts: &[u32], direction: Directi
     run
 }
 
+/// A figure of the longest run, with what the search for contradictions
+/// reads of it.
+struct Held {
+    day: Day,
+    interval: Interval,
+    fact: u32,
+}
+
 /// The nearest figure of the run that `fact` contradicts: an earlier one
 /// that must be above it, or a later one that must be below it.
 fn contradicted(
-    groups: &Groups<'_>,
-    facts: &[u32],
-    run: &[usize],
-    fact: u32,
+    run: &[Held],
+    fact: &Fact,
     direction: Direction,
     tolerance: Tolerance,
 ) -> Option<u32> {
-    let fact = groups.fact(fact);
     let mine = Interval::of(fact, tolerance);
-    let at = run.partition_point(|&r| groups.fact(facts[r]).day < fact.day);
-    let wrong_way = |other: &Fact| {
-        let theirs = Interval::of(other, tolerance);
+    let at = run.partition_point(|r| r.day < fact.day);
+    let wrong_way = |other: &&Held| {
         let (lower, upper) = match (other.day < fact.day, direction) {
-            (true, Direction::Up) | (false, Direction::Down) => (mine, theirs),
-            (false, Direction::Up) | (true, Direction::Down) => (theirs, mine),
+            (true, Direction::Up) | (false, Direction::Down) => (mine, other.interval),
+            (false, Direction::Up) | (true, Direction::Down) => (other.interval, mine),
         };
         other.day != fact.day && lower.high < upper.low
     };
-    let before = run[..at]
-        .iter()
-        .rev()
-        .take(SEARCH)
-        .map(|&r| facts[r])
-        .find(|&f| wrong_way(groups.fact(f)));
-    let after = run[at..]
-        .iter()
-        .take(SEARCH)
-        .map(|&r| facts[r])
-        .find(|&f| wrong_way(groups.fact(f)));
-    match (before, after) {
+    let before = run[..at].iter().rev().take(SEARCH).find(wrong_way);
+    let after = run[at..].iter().take(SEARCH).find(wrong_way);
+    let nearer = match (before, after) {
         (Some(b), Some(a)) => {
-            let nearer = days_apart(groups.fact(b), fact) <= days_apart(groups.fact(a), fact);
-            Some(if nearer { b } else { a })
+            if days_apart(b.day, fact.day) <= days_apart(a.day, fact.day) {
+                b
+            } else {
+                a
+            }
         }
-        (b, a) => b.or(a),
-    }
+        (b, a) => b.or(a)?,
+    };
+    Some(nearer.fact)
 }

@@ -8,7 +8,7 @@
 //! two intervals allow, over the days between them (at least one).
 
 use super::monotonic::{dated_in_order, default_direction, longest_run};
-use super::{Context, Detail, Fact, Finding, Groups, Interval, amount};
+use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_between};
 use crate::output::number_text;
 use crate::rules::{Direction, Tolerance};
 
@@ -54,7 +54,7 @@ fn per_day(a: &Fact, b: &Fact, tolerance: Tolerance) -> f64 {
     let (Some(day_a), Some(day_b)) = (a.day.date(), b.day.date()) else {
         return 0.0;
     };
-    let days = (day_b - day_a).get_days().max(1) as f64;
+    let days = days_between(day_a, day_b).max(1) as f64;
     let (ia, ib) = (Interval::of(a, tolerance), Interval::of(b, tolerance));
     let gap = (ib.low - ia.high).max(ia.low - ib.high).max(0.0);
     gap / days
