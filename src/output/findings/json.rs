@@ -10,58 +10,18 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Summary, count};
-use crate::engine::{Finding, Findings, Label};
+use crate::engine::{Finding, Findings};
 
 /// Findings serialized together by one thread.
 const CHUNK: usize = 256;
-
-#[derive(Serialize)]
-struct FindingRecord<'a> {
-    rule: &'a str,
-    severity: &'static str,
-    message: &'a str,
-    metric: Option<&'a str>,
-    help: Option<&'a str>,
-    labels: Vec<LabelRecord<'a>>,
-}
-
-#[derive(Serialize)]
-struct LabelRecord<'a> {
-    file: &'a str,
-    start: usize,
-    end: usize,
-    message: &'a str,
-}
-
-#[derive(Serialize)]
-struct SummaryRecord {
-    files: usize,
-    articles: usize,
-    mentions: usize,
-    claims: usize,
-    findings: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-}
 
 pub(super) fn write(
     out: &mut dyn io::Write,
     findings: &Findings<'_>,
     summary: &Summary,
 ) -> io::Result<()> {
-    let [errors, warnings, infos] = count(findings);
-    let summary = SummaryRecord {
-        files: summary.files,
-        articles: summary.articles,
-        mentions: summary.mentions,
-        claims: summary.claims,
-        findings: findings.len(),
-        errors,
-        warnings,
-        infos,
-    };
-    // The layout serde_json's pretty printer gives the whole document.
+    // The layout serde_json's pretty printer gives the whole document,
+    // written member by member: no record is built to be serialized.
     out.write_all(b"{\n  \"findings\": [")?;
     let batch = CHUNK * rayon::current_num_threads() * 2;
     for first in (0..findings.len()).step_by(batch) {
@@ -74,7 +34,7 @@ pub(super) fn write(
                 let mut buf = Vec::new();
                 for i in start..(start + CHUNK).min(last) {
                     buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-                    nested(&record(&findings.get(i)), 4, &mut buf)?;
+                    finding(&findings.get(i), &mut buf)?;
                 }
                 Ok(buf)
             })
@@ -86,43 +46,79 @@ pub(super) fn write(
     if !findings.is_empty() {
         out.write_all(b"\n  ")?;
     }
-    out.write_all(b"],\n  \"summary\": ")?;
+    out.write_all(b"],\n  \"summary\": {")?;
+    let [errors, warnings, infos] = count(findings);
     let mut buf = Vec::new();
-    nested(&summary, 2, &mut buf)?;
+    let members = [
+        ("files", summary.files),
+        ("articles", summary.articles),
+        ("mentions", summary.mentions),
+        ("claims", summary.claims),
+        ("findings", findings.len()),
+        ("errors", errors),
+        ("warnings", warnings),
+        ("infos", infos),
+    ];
+    for (i, (name, value)) in members.into_iter().enumerate() {
+        member(&mut buf, 4, i == 0, name, &value)?;
+    }
     out.write_all(&buf)?;
-    out.write_all(b"\n}\n")
+    out.write_all(b"\n  }\n}\n")
 }
 
-/// `value` pretty-printed to sit `depth` spaces in: the lines after the
-/// first are indented (a JSON string never holds a raw line break).
-fn nested(value: &impl Serialize, depth: usize, buf: &mut Vec<u8>) -> io::Result<()> {
-    let text = serde_json::to_vec_pretty(value)?;
-    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            buf.push(b'\n');
-            buf.extend(std::iter::repeat_n(b' ', depth));
-        }
-        buf.extend_from_slice(line);
+/// A finding as an element of the `findings` array.
+fn finding(finding: &Finding, buf: &mut Vec<u8>) -> io::Result<()> {
+    buf.push(b'{');
+    member(buf, 6, true, "rule", &finding.rule)?;
+    member(buf, 6, false, "severity", finding.severity.name())?;
+    member(buf, 6, false, "message", &finding.message)?;
+    member(buf, 6, false, "metric", &finding.metric)?;
+    member(buf, 6, false, "help", &finding.help)?;
+    name(buf, 6, false, "labels");
+    buf.push(b'[');
+    for (i, label) in finding.labels.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        indent(buf, 8);
+        buf.push(b'{');
+        member(buf, 10, true, "file", &*label.file)?;
+        member(buf, 10, false, "start", &label.start)?;
+        member(buf, 10, false, "end", &label.end)?;
+        member(buf, 10, false, "message", &label.message)?;
+        buf.push(b'\n');
+        indent(buf, 8);
+        buf.push(b'}');
     }
+    if !finding.labels.is_empty() {
+        buf.push(b'\n');
+        indent(buf, 6);
+    }
+    buf.extend_from_slice(b"]\n    }");
     Ok(())
 }
 
-fn record(finding: &Finding) -> FindingRecord<'_> {
-    FindingRecord {
-        rule: &finding.rule,
-        severity: finding.severity.name(),
-        message: &finding.message,
-        metric: finding.metric.as_deref(),
-        help: finding.help.as_deref(),
-        labels: finding.labels.iter().map(label).collect(),
-    }
+/// `"name": value` as a member of an object, on a line `depth` spaces in.
+fn member(
+    buf: &mut Vec<u8>,
+    depth: usize,
+    first: bool,
+    key: &str,
+    value: &(impl Serialize + ?Sized),
+) -> io::Result<()> {
+    name(buf, depth, first, key);
+    serde_json::to_writer(buf, value)?;
+    Ok(())
 }
 
-fn label(label: &Label) -> LabelRecord<'_> {
-    LabelRecord {
-        file: &label.file,
-        start: label.start,
-        end: label.end,
-        message: &label.message,
-    }
+/// `"name": `, on a new line `depth` spaces in, after a comma unless the
+/// member is the first of its object.
+fn name(buf: &mut Vec<u8>, depth: usize, first: bool, key: &str) {
+    buf.extend_from_slice(if first { b"\n" } else { b",\n" });
+    indent(buf, depth);
+    buf.push(b'"');
+    buf.extend_from_slice(key.as_bytes());
+    buf.extend_from_slice(b"\": ");
+}
+
+fn indent(buf: &mut Vec<u8>, depth: usize) {
+    buf.extend(std::iter::repeat_n(b' ', depth));
 }
