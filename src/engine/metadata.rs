@@ -39,7 +39,7 @@ impl Missing {
             .collect();
         let message = format!("article has no {}", missing.join(" and no "));
         let label = Label {
-            file: cx.corpus.name(self.source).into(),
+            file: cx.corpus.name(self.source),
             start: 0,
             end: 0,
             message: format!("no {} for this article", missing.join(" or ")),

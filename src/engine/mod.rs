@@ -15,6 +15,7 @@ mod range;
 mod rate;
 
 use std::collections::HashMap;
+use std::fmt;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
@@ -195,22 +196,23 @@ impl Corpus {
     }
 
     /// How reports name an article: its path, `path:LINE` for a record.
-    pub fn name(&self, source: u32) -> String {
+    pub fn name(&self, source: u32) -> Arc<str> {
         let source = &self.sources[source as usize];
         let file = &self.files[source.file as usize];
         match source.line {
-            Some(line) => format!("{file}:{line}"),
-            None => file.to_string(),
+            Some(line) => format!("{file}:{line}").into(),
+            None => file.clone(),
         }
     }
 
     /// `Civic Ledger, 2023-12-21`: who gave a figure, and for which day.
-    pub fn provenance(&self, fact: &Fact) -> String {
+    pub fn provenance(&self, fact: &Fact) -> impl fmt::Display {
         let outlet = self.outlet(fact.source).unwrap_or("unknown outlet");
-        match fact.day.date() {
-            Some(day) => format!("{outlet}, {day}"),
-            None => format!("{outlet}, undated"),
-        }
+        let day = fact.day.date();
+        fmt::from_fn(move |f| match day {
+            Some(day) => write!(f, "{outlet}, {day}"),
+            None => write!(f, "{outlet}, undated"),
+        })
     }
 }
 
@@ -394,7 +396,7 @@ impl<'a> Context<'a> {
 
     pub(crate) fn label(&self, fact: &Fact, message: String) -> Label {
         Label {
-            file: Arc::from(self.corpus.name(fact.source)),
+            file: self.corpus.name(fact.source),
             start: fact.start as usize,
             end: fact.end(),
             message,
@@ -600,17 +602,21 @@ pub(crate) fn days_between(earlier: Date, later: Date) -> i64 {
     later.duration_since(earlier).as_secs() / 86_400
 }
 
-/// `more than 20,000`, `about 240`, `8–10`: a figure as people read it.
-pub(crate) fn amount(fact: &Fact) -> String {
-    use crate::output::number_text;
-    let v = number_text(fact.low);
-    match fact.qualifier {
-        Qualifier::Exact => v,
-        Qualifier::About => format!("about {v}"),
-        Qualifier::Over => format!("more than {v}"),
-        Qualifier::Under => format!("up to {v}"),
-        Qualifier::Range => format!("{v}–{}", number_text(fact.high)),
-    }
+/// `more than 20,000`, `about 240`, `8–10`: a figure as people read it,
+/// written straight into the message that holds it.
+pub(crate) fn amount(fact: &Fact) -> impl fmt::Display {
+    use crate::output::number;
+    let (low, high, qualifier) = (fact.low, fact.high, fact.qualifier);
+    fmt::from_fn(move |f| {
+        let v = number(low);
+        match qualifier {
+            Qualifier::Exact => write!(f, "{v}"),
+            Qualifier::About => write!(f, "about {v}"),
+            Qualifier::Over => write!(f, "more than {v}"),
+            Qualifier::Under => write!(f, "up to {v}"),
+            Qualifier::Range => write!(f, "{v}–{}", number(high)),
+        }
+    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! taken. Bounds come from the check (`min`, `max`) or else the metric.
 
 use super::{Context, Detail, Fact, Finding, Groups, amount};
-use crate::output::number_text;
+use crate::output::number;
 
 /// A figure beyond one of its metric's bounds.
 #[derive(Debug, Clone, Copy)]
@@ -47,7 +47,7 @@ impl OutOfRange {
         let def = cx.pack.metric(fact.metric as usize);
         let (bound, below) = crossed(fact, min.or(def.min), max.or(def.max))
             .expect("the check found the figure out of range");
-        let bound = number_text(bound);
+        let bound = number(bound);
         let bound = if below {
             format!("below the plausible minimum of {bound}")
         } else {

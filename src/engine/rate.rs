@@ -9,7 +9,7 @@
 
 use super::monotonic::{dated_in_order, default_direction, longest_run};
 use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_between};
-use crate::output::number_text;
+use crate::output::number;
 use crate::rules::{Direction, Tolerance};
 
 /// Two consecutive figures further apart than the metric can move.
@@ -72,10 +72,10 @@ impl Jump {
         let metric_id = &cx.pack.metric(a.metric as usize).id;
         let message = format!(
             "{metric_id} changes by at least {} a day, from {} on {day_a} to {} on {day_b} (bound {})",
-            number_text(per_day(a, b, tolerance).round()),
+            number(per_day(a, b, tolerance).round()),
             amount(a),
             amount(b),
-            number_text(max_per_day),
+            number(max_per_day),
         );
         let labels = vec![
             cx.label(b, format!("{} for {day_b}", amount(b))),
