@@ -2,7 +2,7 @@
 //! stated with their source. A toll with no `according to …`, `… said` or
 //! `figures from …` in its sentence reads as the outlet's own count.
 
-use super::{Context, Detail, Finding, amount};
+use super::{Context, Describe, Detail, amount};
 
 /// A figure stated without a source.
 #[derive(Debug, Clone, Copy)]
@@ -17,11 +17,14 @@ pub(super) fn run(attributed: &[bool], facts: &[u32], out: &mut Vec<Detail>) {
 }
 
 impl Unattributed {
-    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+    pub(super) fn describe(&self, cx: &Context<'_>, out: &mut dyn Describe) {
         let fact = cx.fact(self.fact);
         let id = &cx.pack.metric(fact.metric as usize).id;
-        let message = format!("{id} figure {} is not attributed to a source", amount(fact));
-        let labels = vec![cx.label(fact, "stated without a source".to_string())];
-        cx.finding(Some(fact.metric), message, labels)
+        cx.finding(
+            out,
+            Some(fact.metric),
+            format_args!("{id} figure {} is not attributed to a source", amount(fact)),
+        );
+        cx.label(out, fact, format_args!("stated without a source"));
     }
 }

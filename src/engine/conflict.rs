@@ -7,9 +7,10 @@
 //! consensus; each figure that misses it and contradicts a figure that
 //! holds it is reported once, against the nearest such figures.
 
+use std::fmt;
 use std::ops::Range;
 
-use super::{Context, Day, Detail, Fact, Finding, Groups, Interval, amount, days_apart, float_key};
+use super::{Context, Day, Describe, Detail, Groups, Interval, amount, days_apart, float_key};
 use crate::rules::{MetricKind, Tolerance};
 
 /// At most this many contradicting figures are labelled per finding.
@@ -110,37 +111,36 @@ fn report(
 }
 
 impl Conflict {
-    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+    pub(super) fn describe(&self, cx: &Context<'_>, out: &mut dyn Describe) {
         let subject = cx.fact(self.subject);
-        let against: Vec<&Fact> = self.against[..usize::from(self.against_len)]
-            .iter()
-            .map(|&f| cx.fact(f))
-            .collect();
+        let against = &self.against[..usize::from(self.against_len)];
         let metric = cx.pack.metric(subject.metric as usize);
-        let first = against[0];
+        let first = cx.fact(against[0]);
         // a fixed event is compared across all dates
         let day = subject
             .day
             .date()
             .filter(|_| metric.kind != MetricKind::Fixed);
-        let when = day.map_or(String::new(), |d| format!(" for {d}"));
-        let message = format!(
-            "{}{when}: {} conflicts with {} reported by {}",
-            metric.id,
-            amount(subject),
-            amount(first),
-            cx.corpus.provenance(first)
+        let when = fmt::from_fn(|f| match day {
+            Some(day) => write!(f, " for {day}"),
+            None => Ok(()),
+        });
+        cx.finding(
+            out,
+            Some(subject.metric),
+            format_args!(
+                "{}{when}: {} conflicts with {} reported by {}",
+                metric.id,
+                amount(subject),
+                amount(first),
+                cx.corpus.provenance(first)
+            ),
         );
-        let mut labels = vec![cx.label(
-            subject,
-            format!("{} ({})", amount(subject), cx.corpus.provenance(subject)),
-        )];
-        labels.extend(
-            against
-                .iter()
-                .map(|f| cx.label(f, format!("{} ({})", amount(f), cx.corpus.provenance(f)))),
-        );
-        cx.finding(Some(subject.metric), message, labels)
+        let labelled = std::iter::once(subject).chain(against.iter().map(|&f| cx.fact(f)));
+        for fact in labelled {
+            let provenance = cx.corpus.provenance(fact);
+            cx.label(out, fact, format_args!("{} ({provenance})", amount(fact)));
+        }
     }
 }
 

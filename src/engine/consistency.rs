@@ -2,7 +2,7 @@
 //! twice (any date, for a fixed event), and the two figures cannot both be
 //! true: `137 hostages` in one paragraph, `180 hostages` in another.
 
-use super::{Context, Detail, Fact, Finding, Interval, amount};
+use super::{Context, Describe, Detail, Fact, Interval, amount};
 use crate::rules::{MetricKind, Tolerance};
 
 /// A figure of an article that contradicts an earlier one of the same
@@ -43,21 +43,23 @@ pub(super) fn run(cx: &Context<'_>, tolerance: Tolerance, out: &mut Vec<Detail>)
 }
 
 impl Restated {
-    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+    pub(super) fn describe(&self, cx: &Context<'_>, out: &mut dyn Describe) {
         let (earlier, later): (&Fact, &Fact) = (cx.fact(self.earlier), cx.fact(self.later));
         let id = &cx.pack.metric(later.metric as usize).id;
-        let message = format!(
-            "{id} is stated as {} and as {} in the same article",
-            amount(earlier),
-            amount(later)
-        );
-        let labels = vec![
-            cx.label(later, format!("{} here", amount(later))),
-            cx.label(
-                earlier,
-                format!("{} earlier in the article", amount(earlier)),
+        cx.finding(
+            out,
+            Some(later.metric),
+            format_args!(
+                "{id} is stated as {} and as {} in the same article",
+                amount(earlier),
+                amount(later)
             ),
-        ];
-        cx.finding(Some(later.metric), message, labels)
+        );
+        cx.label(out, later, format_args!("{} here", amount(later)));
+        cx.label(
+            out,
+            earlier,
+            format_args!("{} earlier in the article", amount(earlier)),
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! figures, so no cross-source check can use them; one with no outlet
 //! cannot be told apart from other sources in a report.
 
-use super::{Context, Detail, Finding, Label};
+use super::{Context, Describe, Detail};
 use crate::rules::Field;
 
 /// An article without a required field.
@@ -27,7 +27,7 @@ pub(super) fn run(cx: &Context<'_>, require: &[Field], out: &mut Vec<Detail>) {
 }
 
 impl Missing {
-    pub(super) fn finding(&self, cx: &Context<'_>, require: &[Field]) -> Finding {
+    pub(super) fn describe(&self, cx: &Context<'_>, out: &mut dyn Describe, require: &[Field]) {
         // named in the order the check requires them
         let missing: Vec<&str> = require
             .iter()
@@ -37,13 +37,15 @@ impl Missing {
                 _ => None,
             })
             .collect();
-        let message = format!("article has no {}", missing.join(" and no "));
-        let label = Label {
-            file: cx.corpus.name(self.source),
-            start: 0,
-            end: 0,
-            message: format!("no {} for this article", missing.join(" or ")),
-        };
-        cx.finding(None, message, vec![label])
+        cx.finding(
+            out,
+            None,
+            format_args!("article has no {}", missing.join(" and no ")),
+        );
+        out.label(
+            cx.corpus.name(self.source),
+            0..0,
+            format_args!("no {} for this article", missing.join(" or ")),
+        );
     }
 }

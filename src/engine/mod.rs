@@ -17,6 +17,7 @@ mod rate;
 use std::collections::HashMap;
 use std::fmt;
 use std::num::NonZeroU32;
+use std::ops::Range;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -56,7 +57,7 @@ impl Fact {
 
 /// The length of a span as a fact keeps it: a figure's words are a few
 /// dozen bytes, and a longer span is cut at a character boundary.
-fn short_len(text: &str, span: std::ops::Range<usize>) -> u8 {
+fn short_len(text: &str, span: Range<usize>) -> u8 {
     (0..=span.len().min(255))
         .rev()
         .find(|&len| text.is_char_boundary(span.start + len))
@@ -195,13 +196,12 @@ impl Corpus {
         Some(&self.outlets[outlet as usize])
     }
 
-    /// How reports name an article: its path, `path:LINE` for a record.
-    pub fn name(&self, source: u32) -> Arc<str> {
+    /// How reports name an article.
+    pub fn name(&self, source: u32) -> Name<'_> {
         let source = &self.sources[source as usize];
-        let file = &self.files[source.file as usize];
-        match source.line {
-            Some(line) => format!("{file}:{line}").into(),
-            None => file.clone(),
+        Name {
+            file: &self.files[source.file as usize],
+            line: source.line,
         }
     }
 
@@ -213,6 +213,32 @@ impl Corpus {
             Some(day) => write!(f, "{outlet}, {day}"),
             None => write!(f, "{outlet}, undated"),
         })
+    }
+}
+
+/// How reports name an article: its path, `path:LINE` for a record.
+#[derive(Debug, Clone, Copy)]
+pub struct Name<'a> {
+    file: &'a Arc<str>,
+    line: Option<NonZeroU32>,
+}
+
+impl Name<'_> {
+    /// The name as a label keeps it: a file's own name is shared.
+    pub fn to_arc(self) -> Arc<str> {
+        match self.line {
+            Some(_) => self.to_string().into(),
+            None => self.file.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.file),
+            None => f.write_str(self.file),
+        }
     }
 }
 
@@ -261,6 +287,56 @@ impl Finding {
     }
 }
 
+/// Takes a finding part by part, as its check writes it out: the finding,
+/// then its labels, the primary first. `Findings::get` collects the parts
+/// into a `Finding`; a renderer can write them as they come instead, with
+/// no strings built for them.
+pub trait Describe {
+    fn finding(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        message: fmt::Arguments<'_>,
+        metric: Option<&str>,
+        help: Option<&str>,
+    );
+
+    fn label(&mut self, file: Name<'_>, span: Range<usize>, message: fmt::Arguments<'_>);
+}
+
+/// Collects the parts of a finding into a `Finding`.
+struct Collect(Option<Finding>);
+
+impl Describe for Collect {
+    fn finding(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        message: fmt::Arguments<'_>,
+        metric: Option<&str>,
+        help: Option<&str>,
+    ) {
+        self.0 = Some(Finding {
+            rule: rule.to_string(),
+            severity,
+            message: message.to_string(),
+            metric: metric.map(str::to_string),
+            labels: Vec::new(),
+            help: help.map(str::to_string),
+        });
+    }
+
+    fn label(&mut self, file: Name<'_>, span: Range<usize>, message: fmt::Arguments<'_>) {
+        let finding = self.0.as_mut().expect("a finding comes before its labels");
+        finding.labels.push(Label {
+            file: file.to_arc(),
+            start: span.start,
+            end: span.end,
+            message: message.to_string(),
+        });
+    }
+}
+
 /// What a check found, as indices into the corpus. Messages and labels
 /// are written out only when a finding is reported, so a run with many
 /// findings holds a few words for each.
@@ -293,21 +369,21 @@ impl Detail {
 
     /// Written out with the parameters of the check that found it, as its
     /// `run` was given them.
-    fn finding(&self, cx: &Context<'_>) -> Finding {
+    fn describe(&self, cx: &Context<'_>, out: &mut dyn Describe) {
         match (self, &cx.check.kind) {
-            (Detail::Conflict(d), _) => d.finding(cx),
-            (Detail::Monotonic(d), _) => d.finding(cx),
+            (Detail::Conflict(d), _) => d.describe(cx, out),
+            (Detail::Monotonic(d), _) => d.describe(cx, out),
             (
                 Detail::Rate(d),
                 CheckKind::Rate {
                     max_per_day,
                     tolerance,
                 },
-            ) => d.finding(cx, *max_per_day, *tolerance),
-            (Detail::Range(d), CheckKind::Range { min, max }) => d.finding(cx, *min, *max),
-            (Detail::Attribution(d), _) => d.finding(cx),
-            (Detail::Consistency(d), _) => d.finding(cx),
-            (Detail::Metadata(d), CheckKind::Metadata { require }) => d.finding(cx, require),
+            ) => d.describe(cx, out, *max_per_day, *tolerance),
+            (Detail::Range(d), CheckKind::Range { min, max }) => d.describe(cx, out, *min, *max),
+            (Detail::Attribution(d), _) => d.describe(cx, out),
+            (Detail::Consistency(d), _) => d.describe(cx, out),
+            (Detail::Metadata(d), CheckKind::Metadata { require }) => d.describe(cx, out, require),
             _ => unreachable!("a finding is written by the kind of check that found it"),
         }
     }
@@ -369,15 +445,42 @@ impl<'a> Findings<'a> {
 
     /// The finding at `index` in report order, written out.
     pub fn get(&self, index: usize) -> Finding {
+        let mut collect = Collect(None);
+        self.describe(index, &mut collect);
+        collect.0.expect("every finding is described")
+    }
+
+    /// The finding at `index` in report order, part by part into `out`.
+    pub fn describe(&self, index: usize, out: &mut dyn Describe) {
         let Some(d) = self.detected.get(index) else {
-            return self.given[index - self.detected.len()].clone();
+            let given = &self.given[index - self.detected.len()];
+            out.finding(
+                &given.rule,
+                given.severity,
+                format_args!("{}", given.message),
+                given.metric.as_deref(),
+                given.help.as_deref(),
+            );
+            for label in &given.labels {
+                // a given label's file is its whole name, line and all
+                let file = Name {
+                    file: &label.file,
+                    line: None,
+                };
+                out.label(
+                    file,
+                    label.start..label.end,
+                    format_args!("{}", label.message),
+                );
+            }
+            return;
         };
         let cx = Context {
             check: &self.pack.checks[usize::from(d.check)],
             pack: self.pack,
             corpus: self.corpus,
         };
-        d.detail.finding(&cx)
+        d.detail.describe(&cx, out);
     }
 }
 
@@ -394,29 +497,26 @@ impl<'a> Context<'a> {
         &self.corpus.facts[index as usize]
     }
 
-    pub(crate) fn label(&self, fact: &Fact, message: String) -> Label {
-        Label {
-            file: self.corpus.name(fact.source),
-            start: fact.start as usize,
-            end: fact.end(),
-            message,
-        }
-    }
-
+    /// Describes the finding: which check found what, about which metric.
     pub(crate) fn finding(
         &self,
+        out: &mut dyn Describe,
         metric: Option<u16>,
-        message: String,
-        labels: Vec<Label>,
-    ) -> Finding {
-        Finding {
-            rule: self.check.id.clone(),
-            severity: self.check.severity,
+        message: fmt::Arguments<'_>,
+    ) {
+        out.finding(
+            &self.check.id,
+            self.check.severity,
             message,
-            metric: metric.map(|m| self.pack.metric(m as usize).id.clone()),
-            labels,
-            help: self.check.help.clone(),
-        }
+            metric.map(|m| self.pack.metric(m as usize).id.as_str()),
+            self.check.help.as_deref(),
+        );
+    }
+
+    /// Describes a label on the figure of `fact`.
+    pub(crate) fn label(&self, out: &mut dyn Describe, fact: &Fact, message: fmt::Arguments<'_>) {
+        let span = fact.start as usize..fact.end();
+        out.label(self.corpus.name(fact.source), span, message);
     }
 }
 
@@ -426,7 +526,7 @@ pub(crate) struct Groups<'a> {
     facts: &'a [Fact],
     order: Vec<u32>,
     /// Per metric, its run in `order`.
-    runs: Vec<std::ops::Range<usize>>,
+    runs: Vec<Range<usize>>,
 }
 
 impl<'a> Groups<'a> {

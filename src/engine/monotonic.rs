@@ -7,7 +7,9 @@
 //! the right way is kept (n log n), and each figure outside it that
 //! contradicts a figure of the run is reported against the nearest one.
 
-use super::{Context, Day, Detail, Fact, Finding, Groups, Interval, amount, days_apart, float_key};
+use super::{
+    Context, Day, Describe, Detail, Fact, Groups, Interval, amount, days_apart, float_key,
+};
 use crate::rules::{Direction, MetricKind, Tolerance};
 
 /// How far from a figure, in run positions, to look for the one it
@@ -71,7 +73,7 @@ pub(super) fn run(
 }
 
 impl Reversal {
-    pub(super) fn finding(&self, cx: &Context<'_>) -> Finding {
+    pub(super) fn describe(&self, cx: &Context<'_>, out: &mut dyn Describe) {
         let (fact, other) = (cx.fact(self.fact), cx.fact(self.other));
         let day = fact.day.date().expect("dated");
         let verb = match self.direction {
@@ -84,21 +86,20 @@ impl Reversal {
         } else {
             (fact, other)
         };
-        let message = format!(
-            "{metric_id} {verb} from {} on {} to {} on {}",
-            amount(earlier),
-            earlier.day.date().expect("dated"),
-            amount(later),
-            later.day.date().expect("dated"),
-        );
-        let labels = vec![
-            cx.label(fact, format!("{} for {day}", amount(fact))),
-            cx.label(
-                other,
-                format!("{} ({})", amount(other), cx.corpus.provenance(other)),
+        cx.finding(
+            out,
+            Some(fact.metric),
+            format_args!(
+                "{metric_id} {verb} from {} on {} to {} on {}",
+                amount(earlier),
+                earlier.day.date().expect("dated"),
+                amount(later),
+                later.day.date().expect("dated"),
             ),
-        ];
-        cx.finding(Some(fact.metric), message, labels)
+        );
+        cx.label(out, fact, format_args!("{} for {day}", amount(fact)));
+        let provenance = cx.corpus.provenance(other);
+        cx.label(out, other, format_args!("{} ({provenance})", amount(other)));
     }
 }
 

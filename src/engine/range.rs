@@ -2,7 +2,7 @@
 //! `16,500` trucks of aid in one day or more hostages held than were ever
 //! taken. Bounds come from the check (`min`, `max`) or else the metric.
 
-use super::{Context, Detail, Fact, Finding, Groups, amount};
+use super::{Context, Describe, Detail, Fact, Groups, amount};
 use crate::output::number;
 
 /// A figure beyond one of its metric's bounds.
@@ -42,27 +42,35 @@ fn crossed(fact: &Fact, min: Option<f64>, max: Option<f64>) -> Option<(f64, bool
 }
 
 impl OutOfRange {
-    pub(super) fn finding(&self, cx: &Context<'_>, min: Option<f64>, max: Option<f64>) -> Finding {
+    pub(super) fn describe(
+        &self,
+        cx: &Context<'_>,
+        out: &mut dyn Describe,
+        min: Option<f64>,
+        max: Option<f64>,
+    ) {
         let fact = cx.fact(self.fact);
         let def = cx.pack.metric(fact.metric as usize);
         let (bound, below) = crossed(fact, min.or(def.min), max.or(def.max))
             .expect("the check found the figure out of range");
-        let bound = number(bound);
-        let bound = if below {
-            format!("below the plausible minimum of {bound}")
+        let side = if below {
+            "below the plausible minimum"
         } else {
-            format!("above the plausible maximum of {bound}")
+            "above the plausible maximum"
         };
-        let unit = if def.unit.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", def.unit)
-        };
-        let message = format!("{} figure {} is {bound}{unit}", def.id, amount(fact));
-        let labels = vec![cx.label(
-            fact,
-            format!("{} ({})", amount(fact), cx.corpus.provenance(fact)),
-        )];
-        cx.finding(Some(fact.metric), message, labels)
+        let space = if def.unit.is_empty() { "" } else { " " };
+        cx.finding(
+            out,
+            Some(fact.metric),
+            format_args!(
+                "{} figure {} is {side} of {}{space}{}",
+                def.id,
+                amount(fact),
+                number(bound),
+                def.unit
+            ),
+        );
+        let provenance = cx.corpus.provenance(fact);
+        cx.label(out, fact, format_args!("{} ({provenance})", amount(fact)));
     }
 }

@@ -8,7 +8,7 @@
 //! two intervals allow, over the days between them (at least one).
 
 use super::monotonic::{dated_in_order, default_direction, longest_run};
-use super::{Context, Detail, Fact, Finding, Groups, Interval, amount, days_between};
+use super::{Context, Describe, Detail, Fact, Groups, Interval, amount, days_between};
 use crate::output::number;
 use crate::rules::{Direction, Tolerance};
 
@@ -61,26 +61,29 @@ fn per_day(a: &Fact, b: &Fact, tolerance: Tolerance) -> f64 {
 }
 
 impl Jump {
-    pub(super) fn finding(
+    pub(super) fn describe(
         &self,
         cx: &Context<'_>,
+        out: &mut dyn Describe,
         max_per_day: f64,
         tolerance: Tolerance,
-    ) -> Finding {
+    ) {
         let (a, b) = (cx.fact(self.earlier), cx.fact(self.later));
         let (day_a, day_b) = (a.day.date().expect("dated"), b.day.date().expect("dated"));
         let metric_id = &cx.pack.metric(a.metric as usize).id;
-        let message = format!(
-            "{metric_id} changes by at least {} a day, from {} on {day_a} to {} on {day_b} (bound {})",
-            number(per_day(a, b, tolerance).round()),
-            amount(a),
-            amount(b),
-            number(max_per_day),
+        cx.finding(
+            out,
+            Some(a.metric),
+            format_args!(
+                "{metric_id} changes by at least {} a day, from {} on {day_a} to {} on {day_b} (bound {})",
+                number(per_day(a, b, tolerance).round()),
+                amount(a),
+                amount(b),
+                number(max_per_day),
+            ),
         );
-        let labels = vec![
-            cx.label(b, format!("{} for {day_b}", amount(b))),
-            cx.label(a, format!("{} ({})", amount(a), cx.corpus.provenance(a))),
-        ];
-        cx.finding(Some(a.metric), message, labels)
+        cx.label(out, b, format_args!("{} for {day_b}", amount(b)));
+        let provenance = cx.corpus.provenance(a);
+        cx.label(out, a, format_args!("{} ({provenance})", amount(a)));
     }
 }

@@ -4,13 +4,16 @@
 //! in parallel, a bounded batch at a time, and written in order, so JSON
 //! output stays as cheap as the check itself on corpora of any size.
 
+use std::fmt::{self, Write as _};
 use std::io;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Summary, count};
-use crate::engine::{Finding, Findings};
+use crate::engine::{Describe, Findings, Name};
+use crate::rules::Severity;
 
 /// Findings serialized together by one thread.
 const CHUNK: usize = 256;
@@ -21,7 +24,8 @@ pub(super) fn write(
     summary: &Summary,
 ) -> io::Result<()> {
     // The layout serde_json's pretty printer gives the whole document,
-    // written member by member: no record is built to be serialized.
+    // written member by member as each finding is described: no finding
+    // or record is built to be serialized.
     out.write_all(b"{\n  \"findings\": [")?;
     let batch = CHUNK * rayon::current_num_threads() * 2;
     for first in (0..findings.len()).step_by(batch) {
@@ -31,12 +35,21 @@ pub(super) fn write(
             .collect::<Vec<_>>()
             .into_par_iter()
             .map(|start| {
-                let mut buf = Vec::new();
+                let mut element = Element {
+                    buf: Vec::new(),
+                    text: String::new(),
+                    labels: 0,
+                    result: Ok(()),
+                };
                 for i in start..(start + CHUNK).min(last) {
-                    buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-                    finding(&findings.get(i), &mut buf)?;
+                    element
+                        .buf
+                        .extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                    findings.describe(i, &mut element);
+                    element.close();
                 }
-                Ok(buf)
+                element.result?;
+                Ok(element.buf)
             })
             .collect::<io::Result<_>>()?;
         for chunk in chunks {
@@ -66,34 +79,80 @@ pub(super) fn write(
     out.write_all(b"\n  }\n}\n")
 }
 
-/// A finding as an element of the `findings` array.
-fn finding(finding: &Finding, buf: &mut Vec<u8>) -> io::Result<()> {
-    buf.push(b'{');
-    member(buf, 6, true, "rule", &finding.rule)?;
-    member(buf, 6, false, "severity", finding.severity.name())?;
-    member(buf, 6, false, "message", &finding.message)?;
-    member(buf, 6, false, "metric", &finding.metric)?;
-    member(buf, 6, false, "help", &finding.help)?;
-    name(buf, 6, false, "labels");
-    buf.push(b'[');
-    for (i, label) in finding.labels.iter().enumerate() {
-        buf.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        indent(buf, 8);
-        buf.push(b'{');
-        member(buf, 10, true, "file", &*label.file)?;
-        member(buf, 10, false, "start", &label.start)?;
-        member(buf, 10, false, "end", &label.end)?;
-        member(buf, 10, false, "message", &label.message)?;
-        buf.push(b'\n');
-        indent(buf, 8);
-        buf.push(b'}');
+/// Writes findings into `buf` as elements of the `findings` array, each
+/// part as it is described.
+struct Element {
+    buf: Vec<u8>,
+    /// A formatted message or name, before serde_json escapes it.
+    text: String,
+    /// Labels written in the current finding.
+    labels: usize,
+    /// An error of any part written.
+    result: io::Result<()>,
+}
+
+impl Element {
+    fn member(&mut self, depth: usize, first: bool, key: &str, value: &(impl Serialize + ?Sized)) {
+        if let Err(error) = member(&mut self.buf, depth, first, key, value) {
+            self.result = Err(error.into());
+        }
     }
-    if !finding.labels.is_empty() {
-        buf.push(b'\n');
-        indent(buf, 6);
+
+    /// A member whose value is formatted text.
+    fn text(&mut self, depth: usize, first: bool, key: &str, value: impl fmt::Display) {
+        self.text.clear();
+        if write!(self.text, "{value}").is_err() {
+            self.result = Err(io::Error::other("a finding could not be formatted"));
+        }
+        if let Err(error) = member(&mut self.buf, depth, first, key, self.text.as_str()) {
+            self.result = Err(error.into());
+        }
     }
-    buf.extend_from_slice(b"]\n    }");
-    Ok(())
+
+    /// Ends the finding and its `labels` array.
+    fn close(&mut self) {
+        if self.labels > 0 {
+            self.buf.push(b'\n');
+            indent(&mut self.buf, 6);
+        }
+        self.buf.extend_from_slice(b"]\n    }");
+        self.labels = 0;
+    }
+}
+
+impl Describe for Element {
+    fn finding(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        message: fmt::Arguments<'_>,
+        metric: Option<&str>,
+        help: Option<&str>,
+    ) {
+        self.buf.push(b'{');
+        self.member(6, true, "rule", rule);
+        self.member(6, false, "severity", severity.name());
+        self.text(6, false, "message", message);
+        self.member(6, false, "metric", &metric);
+        self.member(6, false, "help", &help);
+        name(&mut self.buf, 6, false, "labels");
+        self.buf.push(b'[');
+    }
+
+    fn label(&mut self, file: Name<'_>, span: Range<usize>, message: fmt::Arguments<'_>) {
+        self.buf
+            .extend_from_slice(if self.labels == 0 { b"\n" } else { b",\n" });
+        indent(&mut self.buf, 8);
+        self.buf.push(b'{');
+        self.text(10, true, "file", file);
+        self.member(10, false, "start", &span.start);
+        self.member(10, false, "end", &span.end);
+        self.text(10, false, "message", message);
+        self.buf.push(b'\n');
+        indent(&mut self.buf, 8);
+        self.buf.push(b'}');
+        self.labels += 1;
+    }
 }
 
 /// `"name": value` as a member of an object, on a line `depth` spaces in.
@@ -103,10 +162,9 @@ fn member(
     first: bool,
     key: &str,
     value: &(impl Serialize + ?Sized),
-) -> io::Result<()> {
+) -> serde_json::Result<()> {
     name(buf, depth, first, key);
-    serde_json::to_writer(buf, value)?;
-    Ok(())
+    serde_json::to_writer(buf, value)
 }
 
 /// `"name": `, on a new line `depth` spaces in, after a comma unless the
