@@ -64,12 +64,13 @@ fn shift(day: Day, days: i64) -> Day {
 }
 
 /// A figure as the comparisons of its day read it, gathered once so that
-/// they never go back to the corpus.
+/// they never go back to the corpus. Its index in the corpus sits at the
+/// same position in the peers' indices.
 struct Peer {
     interval: Interval,
     day: Day,
+    /// The article, numbered among the peers' articles from zero.
     source: u32,
-    fact: u32,
 }
 
 /// Reports the figures of `peers[subjects]` that contradict the consensus
@@ -84,7 +85,8 @@ fn report(
     if peers.len() < 2 {
         return;
     }
-    let peers: Vec<Peer> = peers
+    let indices = peers;
+    let mut peers: Vec<Peer> = indices
         .iter()
         .map(|&f| {
             let fact = groups.fact(f);
@@ -92,22 +94,37 @@ fn report(
                 interval: Interval::of(fact, tolerance),
                 day: fact.day,
                 source: fact.source,
-                fact: f,
             }
         })
         .collect();
-    let Some(consensus) = consensus(&peers) else {
+    let sources = number_sources(&mut peers);
+    let Some(consensus) = consensus(&peers, sources) else {
         return;
     };
     for subject in subjects {
         if peers[subject].interval.contains(consensus) {
             continue;
         }
-        let conflict = nearest_against(&peers, subject, consensus);
+        let conflict = nearest_against(indices, &peers, subject, consensus);
         if conflict.against_len > 0 {
             out.push(Detail::Conflict(conflict));
         }
     }
+}
+
+/// Numbers the articles of `peers` from zero, so that figures can be
+/// counted per article in a plain array; returns how many there are.
+fn number_sources(peers: &mut [Peer]) -> usize {
+    let mut by_source: Vec<(u32, u32)> = (peers.iter().enumerate())
+        .map(|(i, p)| (p.source, i as u32))
+        .collect();
+    by_source.sort_unstable();
+    let mut sources = 0;
+    for (k, &(source, i)) in by_source.iter().enumerate() {
+        sources += u32::from(k == 0 || by_source[k - 1].0 != source);
+        peers[i as usize].source = sources - 1;
+    }
+    sources as usize
 }
 
 impl Conflict {
@@ -148,11 +165,11 @@ impl Conflict {
 /// and contradict `peers[subject]`, nearest in date first: a scan outwards
 /// from the subject's date over `peers` (sorted by date), bounded so that a
 /// metric with thousands of figures stays cheap.
-fn nearest_against(peers: &[Peer], subject: usize, consensus: f64) -> Conflict {
+fn nearest_against(indices: &[u32], peers: &[Peer], subject: usize, consensus: f64) -> Conflict {
     const SCAN: usize = 512;
     let me = &peers[subject];
     let mut conflict = Conflict {
-        subject: me.fact,
+        subject: indices[subject],
         against: [0; MAX_RELATED],
         against_len: 0,
     };
@@ -178,7 +195,7 @@ fn nearest_against(peers: &[Peer], subject: usize, consensus: f64) -> Conflict {
             left
         };
         if contradicts(&peers[i]) {
-            conflict.against[found] = peers[i].fact;
+            conflict.against[found] = indices[i];
             conflict.against_len += 1;
         }
     }
@@ -188,48 +205,37 @@ fn nearest_against(peers: &[Peer], subject: usize, consensus: f64) -> Conflict {
 /// The value allowed by the figures of the most distinct sources (ties:
 /// the most figures, then the lowest value), found by a sweep over the
 /// interval ends: n log n.
-fn consensus(peers: &[Peer]) -> Option<f64> {
-    // Interval ends by low end to open them, by high end to close them,
-    // each packed with its peer so that the sorts compare plain integers;
-    // at one value opens go first, so touching intervals agree. The order
-    // among equal ends does not change the result.
-    let ends = |end: fn(&Interval) -> f64| {
-        let mut ends: Vec<(u64, u32)> = (peers.iter().enumerate())
-            .map(|(i, p)| (float_key(end(&p.interval)), i as u32))
-            .collect();
-        ends.sort_unstable();
-        ends
-    };
-    let (opens, closes) = (ends(|i| i.low), ends(|i| i.high));
-    // sources as dense ids, to count the figures each has open
-    let mut by_source: Vec<(u32, u32)> = (peers.iter().enumerate())
-        .map(|(i, p)| (p.source, i as u32))
-        .collect();
-    by_source.sort_unstable();
-    let mut source_of = vec![0u32; peers.len()];
-    let mut sources = 0;
-    for (k, &(source, i)) in by_source.iter().enumerate() {
-        sources += u32::from(k == 0 || by_source[k - 1].0 != source);
-        source_of[i as usize] = sources - 1;
-    }
-    let mut open_of = vec![0u32; sources as usize];
+fn consensus(peers: &[Peer], sources: usize) -> Option<f64> {
+    // Intervals by low end to open them, by high end to close them; at one
+    // value opens go first, so touching intervals agree. The order among
+    // equal ends does not change the result.
+    let low = |i: u32| peers[i as usize].interval.low;
+    let high = |i: u32| peers[i as usize].interval.high;
+    let mut opens: Vec<u32> = (0..peers.len() as u32).collect();
+    let mut closes = opens.clone();
+    opens.sort_unstable_by_key(|&i| float_key(low(i)));
+    closes.sort_unstable_by_key(|&i| float_key(high(i)));
+    // figures open per article
+    let mut open_of = vec![0u32; sources];
+    let source_of = |i: u32| peers[i as usize].source as usize;
     let (mut open, mut open_sources) = (0usize, 0usize);
     let mut best: Option<(usize, usize, f64)> = None;
     let mut closed = 0;
-    for &(low_key, i) in &opens {
-        while closed < closes.len() && closes[closed].0 < low_key {
-            let source = source_of[closes[closed].1 as usize] as usize;
+    for &i in &opens {
+        let low = low(i);
+        while closed < closes.len() && high(closes[closed]).total_cmp(&low).is_lt() {
+            let source = source_of(closes[closed]);
             open -= 1;
             open_of[source] -= 1;
             open_sources -= usize::from(open_of[source] == 0);
             closed += 1;
         }
-        let source = source_of[i as usize] as usize;
+        let source = source_of(i);
         open += 1;
         open_sources += usize::from(open_of[source] == 0);
         open_of[source] += 1;
         if best.is_none_or(|(s, n, _)| (open_sources, open) > (s, n)) {
-            best = Some((open_sources, open, peers[i as usize].interval.low));
+            best = Some((open_sources, open, low));
         }
     }
     best.map(|(_, _, value)| value)

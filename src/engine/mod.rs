@@ -663,6 +663,9 @@ pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
             (c as u16, details)
         })
         .collect();
+    // no task needs the groups now: free them before the findings are
+    // gathered and sorted, the run's largest moment
+    drop(groups);
     let mut detected = Vec::with_capacity(per_task.iter().map(|t| t.1.len()).sum());
     for (check, details) in per_task {
         detected.extend(
@@ -673,9 +676,9 @@ pub fn run<'a>(pack: &'a Pack, corpus: &'a Corpus) -> Findings<'a> {
     }
     // By article and position of the primary label, then by the order of
     // the checks in the pack: a check reports a spot once, so no two keys
-    // are equal and an unstable sort is deterministic whatever order the
-    // tasks ran and were collected in.
-    detected.par_sort_unstable_by_key(|d| {
+    // are equal and the order is deterministic whatever order the tasks
+    // ran and were collected in. Each key is looked up in the corpus once.
+    detected.par_sort_by_cached_key(|d| {
         let (source, start) = d.detail.at(facts);
         (source, start, d.check)
     });

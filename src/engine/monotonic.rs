@@ -43,18 +43,18 @@ pub(super) fn run(
     let run = longest_run(groups, &facts, direction);
     let mut in_run = vec![false; facts.len()];
     for &i in &run {
-        in_run[i] = true;
+        in_run[i as usize] = true;
     }
     // Every figure outside the run searches it: its figures side by side,
     // rather than scattered over the corpus, keep those searches in cache.
     let run: Vec<Held> = run
-        .iter()
-        .map(|&i| {
-            let fact = groups.fact(facts[i]);
+        .into_iter()
+        .map(|i| {
+            let fact = facts[i as usize];
             Held {
-                day: fact.day,
-                interval: Interval::of(fact, tolerance),
-                fact: facts[i],
+                day: groups.fact(fact).day,
+                interval: Interval::of(groups.fact(fact), tolerance),
+                fact,
             }
         })
         .collect();
@@ -140,30 +140,31 @@ fn key(fact: &Fact, direction: Direction) -> f64 {
 /// (patience sorting, n log n). Among runs of equal length it keeps the
 /// earliest figures: the search goes backwards, so a later figure that
 /// breaks the history is the one left out (an old toll copied late).
-pub(super) fn longest_run(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<usize> {
-    let keys: Vec<f64> = facts
-        .iter()
-        .map(|&f| key(groups.fact(f), direction))
-        .collect();
-    let key_of = |i: usize| keys[i];
-    let mut tails: Vec<usize> = Vec::new();
+pub(super) fn longest_run(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<u32> {
+    // the last figure of the best run of each length, and beside it its
+    // key, for the searches
+    let mut tails: Vec<u32> = Vec::new();
+    let mut tail_keys: Vec<f64> = Vec::new();
+    // for each figure, the next in the best run it starts
     let mut next: Vec<Option<u32>> = vec![None; facts.len()];
-    for i in (0..facts.len()).rev() {
+    for (i, &f) in facts.iter().enumerate().rev() {
         // backwards, the run never increases: keep keys in decreasing order
-        let k = key_of(i);
-        let at = tails.partition_point(|&t| key_of(t) >= k);
-        next[i] = at.checked_sub(1).map(|p| tails[p] as u32);
+        let k = key(groups.fact(f), direction);
+        let at = tail_keys.partition_point(|&t| t >= k);
+        next[i] = at.checked_sub(1).map(|p| tails[p]);
         if at == tails.len() {
-            tails.push(i);
+            tails.push(i as u32);
+            tail_keys.push(k);
         } else {
-            tails[at] = i;
+            tails[at] = i as u32;
+            tail_keys[at] = k;
         }
     }
     let mut run = Vec::with_capacity(tails.len());
     let mut cursor = tails.last().copied();
     while let Some(i) = cursor {
         run.push(i);
-        cursor = next[i].map(|n| n as usize);
+        cursor = next[i as usize];
     }
     run
 }

@@ -33,7 +33,7 @@ pub(super) fn run(
     let sequence: Vec<u32> = match direction {
         Some(direction) => longest_run(groups, &facts, direction)
             .into_iter()
-            .map(|i| facts[i])
+            .map(|i| facts[i as usize])
             .collect(),
         None => facts,
     };
