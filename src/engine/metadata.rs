@@ -17,7 +17,7 @@ pub(super) fn run(cx: &Context<'_>, require: &[Field], out: &mut Vec<Detail>) {
     for (source, article) in cx.corpus.sources.iter().enumerate() {
         let missing = Missing {
             source: source as u32,
-            date: require.contains(&Field::Date) && article.published.is_none(),
+            date: require.contains(&Field::Date) && !article.dated,
             outlet: require.contains(&Field::Outlet) && article.outlet.is_none(),
         };
         if missing.date || missing.outlet {

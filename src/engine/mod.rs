@@ -110,9 +110,11 @@ pub struct Source {
     pub file: u32,
     /// For a JSON Lines record, its line (lines count from 1).
     pub line: Option<NonZeroU32>,
-    pub published: Option<Date>,
     /// Index into `Corpus::outlets`.
     pub outlet: Option<u32>,
+    /// Whether the article gives its publication date: no check needs the
+    /// date itself, and a corpus holds hundreds of thousands of sources.
+    pub dated: bool,
 }
 
 /// All claims of a run, without the texts they came from.
@@ -142,8 +144,8 @@ impl Corpus {
             line: article
                 .line
                 .and_then(|l| NonZeroU32::new(u32::try_from(l).ok()?)),
-            published: article.meta.date,
             outlet,
+            dated: article.meta.date.is_some(),
         });
         self.mentions += claims.len();
         for claim in claims {
