@@ -547,16 +547,19 @@ impl<'a> Groups<'a> {
             start = run.end;
         }
         let mut next: Vec<usize> = runs.iter().map(|r| r.start).collect();
+        // the day of each index beside it, so that the keys are built from
+        // two arrays read in order rather than from facts all over the corpus
         let mut order = vec![0; facts.len()];
+        let mut days = vec![0; facts.len()];
         for (i, fact) in facts.iter().enumerate() {
             let at = &mut next[usize::from(fact.metric)];
             order[*at] = i as u32;
+            days[*at] = fact.day.last_key();
             *at += 1;
         }
         for run in &runs {
-            let mut keys: Vec<u64> = order[run.clone()]
-                .iter()
-                .map(|&i| u64::from(facts[i as usize].day.last_key()) << 32 | u64::from(i))
+            let mut keys: Vec<u64> = (order[run.clone()].iter().zip(&days[run.clone()]))
+                .map(|(&i, &day)| u64::from(day) << 32 | u64::from(i))
                 .collect();
             rayon::slice::ParallelSliceMut::par_sort_unstable(&mut keys[..]);
             for (slot, key) in order[run.clone()].iter_mut().zip(keys) {

@@ -141,15 +141,19 @@ fn key(fact: &Fact, direction: Direction) -> f64 {
 /// earliest figures: the search goes backwards, so a later figure that
 /// breaks the history is the one left out (an old toll copied late).
 pub(super) fn longest_run(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<u32> {
+    // read in one pass, so that the figures' lookups overlap
+    let keys: Vec<f64> = facts
+        .iter()
+        .map(|&f| key(groups.fact(f), direction))
+        .collect();
     // the last figure of the best run of each length, and beside it its
     // key, for the searches
     let mut tails: Vec<u32> = Vec::new();
     let mut tail_keys: Vec<f64> = Vec::new();
     // for each figure, the next in the best run it starts
     let mut next: Vec<Option<u32>> = vec![None; facts.len()];
-    for (i, &f) in facts.iter().enumerate().rev() {
+    for (i, &k) in keys.iter().enumerate().rev() {
         // backwards, the run never increases: keep keys in decreasing order
-        let k = key(groups.fact(f), direction);
         let at = tail_keys.partition_point(|&t| t >= k);
         next[i] = at.checked_sub(1).map(|p| tails[p]);
         if at == tails.len() {
