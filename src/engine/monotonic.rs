@@ -111,19 +111,21 @@ pub(super) fn default_direction(kind: MetricKind) -> Option<Direction> {
 /// The dated facts, by day, and within a day in the direction of travel
 /// so that figures of one day never contradict each other's order.
 pub(super) fn dated_in_order(groups: &Groups<'_>, facts: &[u32], direction: Direction) -> Vec<u32> {
-    // Day, figure and index packed in one number, so that the sort
-    // compares plain integers; ties keep the group's order, which is the
-    // order of the indices.
-    let mut keyed: Vec<u128> = facts
+    // The group is by day already, undated last: only each day's figures
+    // need ordering, by figure and then index (the group's order), packed
+    // in one number so that the sort compares plain integers.
+    let dated = &facts[..facts.partition_point(|&f| groups.fact(f).day.is_dated())];
+    let mut keyed: Vec<u128> = dated
         .iter()
-        .map(|&f| (groups.fact(f), f))
-        .filter(|(fact, _)| fact.day.is_dated())
-        .map(|(fact, f)| {
+        .map(|&f| {
+            let fact = groups.fact(f);
             let day = u128::from(fact.day.last_key());
             day << 96 | u128::from(float_key(key(fact, direction))) << 32 | u128::from(f)
         })
         .collect();
-    keyed.sort_unstable();
+    for day in keyed.chunk_by_mut(|a, b| a >> 96 == b >> 96) {
+        day.sort_unstable();
+    }
     keyed.into_iter().map(|k| k as u32).collect()
 }
 
