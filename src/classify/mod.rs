@@ -1,9 +1,10 @@
 //! Claims: a numeric mention with what it counts (metric), the date it
 //! describes (`as_of`) and who reported it (attribution).
 //!
-//! A metric is chosen by the cues of the loaded packs: all cues of one
-//! list (`after`, `before`, …) are compiled into one `RegexSet`, so each
-//! figure costs one set match per list; the individual regexes run only
+//! A metric is chosen by the cues of the loaded packs: the `after` cues of
+//! all metrics are compiled into one multi-pattern regex that reports every
+//! pattern that matches, and so are the `before` cues, so each figure
+//! costs one set match per list; the individual regexes run only
 //! for the metrics that set matched, to rank them by closeness. `before`
 //! cues anchored at the figure skip the set: one reverse DFA reads back
 //! from the figure and gives their matches directly.
@@ -161,8 +162,11 @@ impl CueSearch {
     /// `matched` is scratch space sized for `set`.
     fn find(&self, pack: &Pack, window: &[u8], matched: &mut PatternSet, found: &mut Vec<Found>) {
         matched.clear();
-        self.set
-            .which_overlapping_matches(&regex_automata::Input::new(window), matched);
+        // the default pack anchors every `before` cue: its set is empty
+        if self.set.pattern_len() > 0 {
+            self.set
+                .which_overlapping_matches(&regex_automata::Input::new(window), matched);
+        }
         for pattern in matched.iter() {
             let (m, i) = self.owners[pattern.as_usize()];
             let cue = &self.list.of(&pack.metrics[m])[i];
