@@ -102,6 +102,10 @@ struct Scratch {
 /// the shorter the match, the closer its words sit to the figure.
 type Found = (usize, CueList, usize, usize);
 
+/// The length of a set match before `measure` runs the cue's own regex:
+/// a lone cue needs no length to win.
+const UNMEASURED: usize = usize::MAX;
+
 /// The cues of one list (`after` or `before`) of all metrics.
 struct CueSearch {
     list: CueList,
@@ -158,21 +162,21 @@ impl CueSearch {
         }
     }
 
-    /// Adds to `found` every cue of the list that matches `window`;
+    /// Adds to `found` every cue of the list that matches `window`, with
+    /// `UNMEASURED` for the length of a match of the set (see `measure`);
     /// `matched` is scratch space sized for `set`.
-    fn find(&self, pack: &Pack, window: &[u8], matched: &mut PatternSet, found: &mut Vec<Found>) {
+    fn find(&self, window: &[u8], matched: &mut PatternSet, found: &mut Vec<Found>) {
         matched.clear();
         // the default pack anchors every `before` cue: its set is empty
         if self.set.pattern_len() > 0 {
             self.set
                 .which_overlapping_matches(&regex_automata::Input::new(window), matched);
         }
-        for pattern in matched.iter() {
-            let (m, i) = self.owners[pattern.as_usize()];
-            let cue = &self.list.of(&pack.metrics[m])[i];
-            if let Some(hit) = cue.regex.find(window) {
-                found.push((hit.len(), self.list, m, i));
-            }
+        if !matched.is_empty() {
+            found.extend(matched.iter().map(|pattern| {
+                let (m, i) = self.owners[pattern.as_usize()];
+                (UNMEASURED, self.list, m, i)
+            }));
         }
         if let Some((backward, owners)) = &self.backward {
             let first = found.len();
@@ -298,7 +302,10 @@ impl<'p> Classifier<'p> {
         let Scratch { matched, found } = scratch;
         found.clear();
         for ((cues, window), matched) in self.cues.iter().zip([after, before]).zip(matched) {
-            cues.find(self.pack, window, matched, found);
+            cues.find(window, matched, found);
+        }
+        if found.len() > 1 {
+            self.measure(found, after, before);
         }
         // the closest cue whose metric is allowed; ties go to the first list,
         // metric and cue, as the packs order them
@@ -313,6 +320,21 @@ impl<'p> Classifier<'p> {
             .iter()
             .find(|&&(_, _, m, _)| self.allowed(m, haystacks))
             .map(|&(_, list, m, i)| (m, (list, i)))
+    }
+
+    /// Gives each cue the set matched the length of its own regex's match:
+    /// a set only says which patterns match.
+    fn measure(&self, found: &mut [Found], after: &[u8], before: &[u8]) {
+        for (len, list, m, i) in found.iter_mut().filter(|f| f.0 == UNMEASURED) {
+            let window = if *list == CueList::After {
+                after
+            } else {
+                before
+            };
+            let cue = &list.of(&self.pack.metrics[*m])[*i];
+            // the set and the cue's regex are the same pattern, so it matches
+            *len = cue.regex.find(window).map_or(UNMEASURED, |hit| hit.len());
+        }
     }
 
     /// The metric has its context (if it needs one) and no veto: context
