@@ -12,12 +12,12 @@
 mod attribution;
 mod backward;
 mod date;
+mod lowered;
 mod sentence;
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use regex::bytes::Regex;
 use regex_automata::PatternSet;
 
 use backward::Backward;
@@ -86,7 +86,7 @@ pub struct Classifier<'p> {
     cues: [CueSearch; 2],
     /// Per metric, its context and veto lists each joined into one regex,
     /// run only for the metrics a cue proposed (early exit on a match).
-    gates: Vec<[Option<Regex>; 4]>,
+    gates: Vec<[Option<lowered::Regex>; 4]>,
 }
 
 /// Scratch space of `metric`, kept for a whole article so that its memory
@@ -209,10 +209,7 @@ impl<'p> Classifier<'p> {
                     (!cues.is_empty()).then(|| {
                         let joined: Vec<String> =
                             cues.iter().map(|c| format!("(?:{})", c.pattern)).collect();
-                        regex::bytes::RegexBuilder::new(&joined.join("|"))
-                            .case_insensitive(true)
-                            .unicode(false)
-                            .build()
+                        lowered::Regex::new(&joined.join("|"))
                             .expect("every cue compiled alone when the pack was loaded")
                     })
                 })
@@ -237,6 +234,11 @@ impl<'p> Classifier<'p> {
                 .map(|cues| PatternSet::new(cues.set.pattern_len())),
             found: Vec::new(),
         };
+        let lowered = text.as_bytes().to_ascii_lowercase();
+        let cased = lowered::Text {
+            original: text.as_bytes(),
+            lowered: &lowered,
+        };
         let mut claims = Vec::with_capacity(mentions.len());
         for mention in mentions {
             let s = sentences.partition_point(|r| r.end <= mention.start);
@@ -252,7 +254,7 @@ impl<'p> Classifier<'p> {
                 .iter()
                 .position(|c| c.start <= mention.start && mention.start < c.end);
             let clause = c.map_or_else(|| sentence.clone(), |c| state.clauses[c].clone());
-            let chosen = self.metric(text, &mention, &sentence, &clause, &mut scratch);
+            let chosen = self.metric(&cased, &mention, &sentence, &clause, &mut scratch);
             let (as_of, attribution) = match chosen {
                 Some(_) => (
                     date::resolve(
@@ -286,7 +288,7 @@ impl<'p> Classifier<'p> {
     /// matches and none of its vetoes does.
     fn metric(
         &self,
-        text: &str,
+        text: &lowered::Text<'_>,
         mention: &Mention,
         sentence: &Range<usize>,
         clause: &Range<usize>,
@@ -295,36 +297,34 @@ impl<'p> Classifier<'p> {
         if mention.unit != Unit::Count {
             return None;
         }
-        let bytes = text.as_bytes();
-        let after = &bytes[mention.end..clause.end.min(mention.end + WINDOW).max(mention.end)];
+        let after = mention.end..clause.end.min(mention.end + WINDOW).max(mention.end);
         let before_start = clause.start.max(mention.start.saturating_sub(WINDOW));
-        let before = &bytes[before_start.min(mention.start)..mention.start];
+        let before = before_start.min(mention.start)..mention.start;
+        let windows = [
+            &text.original[after.clone()],
+            &text.original[before.clone()],
+        ];
         let Scratch { matched, found } = scratch;
         found.clear();
-        for ((cues, window), matched) in self.cues.iter().zip([after, before]).zip(matched) {
+        for ((cues, window), matched) in self.cues.iter().zip(windows).zip(matched) {
             cues.find(window, matched, found);
         }
         if found.len() > 1 {
-            self.measure(found, after, before);
+            self.measure(found, windows);
         }
         // the closest cue whose metric is allowed; ties go to the first list,
         // metric and cue, as the packs order them
         found.sort_unstable();
-        let haystacks = [
-            &bytes[sentence.clone()],
-            &bytes[clause.clone()],
-            after,
-            before,
-        ];
+        let haystacks = [sentence.clone(), clause.clone(), after, before];
         found
             .iter()
-            .find(|&&(_, _, m, _)| self.allowed(m, haystacks))
+            .find(|&&(_, _, m, _)| self.allowed(m, text, &haystacks))
             .map(|&(_, list, m, i)| (m, (list, i)))
     }
 
     /// Gives each cue the set matched the length of its own regex's match:
     /// a set only says which patterns match.
-    fn measure(&self, found: &mut [Found], after: &[u8], before: &[u8]) {
+    fn measure(&self, found: &mut [Found], [after, before]: [&[u8]; 2]) {
         for (len, list, m, i) in found.iter_mut().filter(|f| f.0 == UNMEASURED) {
             let window = if *list == CueList::After {
                 after
@@ -339,13 +339,23 @@ impl<'p> Classifier<'p> {
 
     /// The metric has its context (if it needs one) and no veto: context
     /// in the sentence, vetoes in the clause and right after or before.
-    fn allowed(&self, metric: usize, haystacks: [&[u8]; 4]) -> bool {
+    fn allowed(
+        &self,
+        metric: usize,
+        text: &lowered::Text<'_>,
+        haystacks: &[Range<usize>; 4],
+    ) -> bool {
         let [context, veto, veto_after, veto_before] = &self.gates[metric];
-        context.as_ref().is_none_or(|r| r.is_match(haystacks[0]))
+        context
+            .as_ref()
+            .is_none_or(|r| r.is_match(text, haystacks[0].clone()))
             && [veto, veto_after, veto_before]
                 .iter()
                 .zip(&haystacks[1..])
-                .all(|(gate, haystack)| gate.as_ref().is_none_or(|r| !r.is_match(haystack)))
+                .all(|(gate, haystack)| {
+                    gate.as_ref()
+                        .is_none_or(|r| !r.is_match(text, haystack.clone()))
+                })
     }
 }
 
