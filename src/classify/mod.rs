@@ -333,7 +333,7 @@ impl<'p> Classifier<'p> {
             };
             let cue = &list.of(&self.pack.metrics[*m])[*i];
             // the set and the cue's regex are the same pattern, so it matches
-            *len = cue.regex.find(window).map_or(UNMEASURED, |hit| hit.len());
+            *len = cue.regex().find(window).map_or(UNMEASURED, |hit| hit.len());
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use toml::Spanned;
 
@@ -12,7 +12,7 @@ use super::error::RuleFile;
 use super::schema::{CheckDoc, FileDoc, MetricDoc, ToleranceDoc};
 use super::{
     CheckDef, CheckKind, Cue, Direction, EventDef, Field, MetricDef, MetricKind, Pack, RuleError,
-    RuleErrors, Severity, Tolerance, default, did_you_mean,
+    RuleErrors, Severity, Tolerance, check_pattern, cue_regex, default, did_you_mean,
 };
 
 /// Where rule files come from, in the order they are layered.
@@ -196,7 +196,9 @@ impl Loader {
             self.check(index, check);
         }
         for event in &doc.event {
-            let regex = self.regex(index, &event.pattern);
+            let regex = self
+                .check_pattern(index, &event.pattern)
+                .then(|| cue_regex(event.pattern.get_ref()).expect("the pattern was checked"));
             let date = crate::article::parse_date(event.date.get_ref());
             if date.is_none() {
                 let err = file.error(
@@ -232,28 +234,23 @@ impl Loader {
         self.errors.last_mut().expect("just pushed")
     }
 
-    fn regex(&mut self, file: usize, pattern: &Spanned<String>) -> Option<regex::bytes::Regex> {
-        // ASCII word classes and case folding: cues are English phrases,
-        // and Unicode word boundaries would slow every match by 10×.
-        match regex::bytes::RegexBuilder::new(pattern.get_ref())
-            .case_insensitive(true)
-            .unicode(false)
-            .build()
-        {
-            Ok(regex) => Some(regex),
-            Err(err) => {
-                let detail = err.to_string();
-                let detail = detail.lines().last().unwrap_or("").trim().to_string();
-                self.error(
-                    file,
-                    pattern.span(),
-                    format!("invalid regex `{}`", pattern.get_ref()),
-                    "this pattern",
-                )
-                .help = Some(detail);
-                None
-            }
-        }
+    /// Reports `pattern` if it would not compile: a syntax error, or an
+    /// automaton over the size limit. Cheaper than compiling it, which
+    /// the classifier does only for the cues it needs alone.
+    fn check_pattern(&mut self, file: usize, pattern: &Spanned<String>) -> bool {
+        let Err(detail) = check_pattern(pattern.get_ref()) else {
+            return true;
+        };
+        // the last line of a syntax error says what is wrong
+        let detail = detail.lines().last().unwrap_or("").trim().to_string();
+        self.error(
+            file,
+            pattern.span(),
+            format!("invalid regex `{}`", pattern.get_ref()),
+            "this pattern",
+        )
+        .help = Some(detail);
+        false
     }
 
     fn metric(&mut self, file: usize, doc: &MetricDoc) {
@@ -316,19 +313,17 @@ impl Loader {
         ];
         for (slot, (list, name)) in lists.into_iter().zip(CUE_LISTS).enumerate() {
             if let Some(patterns) = list {
-                let cues = patterns
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, pattern)| {
-                        let regex = self.regex(file, pattern)?;
-                        Some(Cue {
+                let mut cues = Vec::with_capacity(patterns.len());
+                for (i, pattern) in patterns.iter().enumerate() {
+                    if self.check_pattern(file, pattern) {
+                        cues.push(Cue {
                             pattern: pattern.get_ref().clone(),
-                            regex,
+                            regex: OnceLock::new(),
                             name: format!("{name}[{i}]"),
                             file: self.files[file].name.clone(),
-                        })
-                    })
-                    .collect();
+                        });
+                    }
+                }
                 draft.cues[slot] = Some(cues);
             }
         }

@@ -13,7 +13,7 @@ mod error;
 mod load;
 mod schema;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use error::{RuleError, RuleErrors};
 pub use load::{PackSource, load};
@@ -60,11 +60,69 @@ impl MetricKind {
 #[derive(Debug, Clone)]
 pub struct Cue {
     pub pattern: String,
-    pub regex: regex::bytes::Regex,
+    /// Compiled on first use: the classifier searches cues through sets
+    /// and needs a cue's own regex only to rank competing matches, and
+    /// compiling every cue alone was half the start-up of a run.
+    regex: OnceLock<regex::bytes::Regex>,
     /// `after[0]` of the metric, `veto[2]`…
     pub name: String,
     pub file: Arc<str>,
 }
+
+impl Cue {
+    /// The cue's own regex.
+    pub fn regex(&self) -> &regex::bytes::Regex {
+        self.regex
+            .get_or_init(|| cue_regex(&self.pattern).expect("the pattern was checked at load"))
+    }
+}
+
+/// Compiles a cue or event pattern: ASCII word classes and case folding,
+/// since cues are English phrases and Unicode word boundaries would slow
+/// every match by 10×.
+fn cue_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
+    regex::bytes::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .unicode(false)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+}
+
+/// Why `pattern` would not compile as a cue, in the words of the `regex`
+/// crate: parsing and building its automata checks all that compiling
+/// does, at a fraction of the cost.
+fn check_pattern(pattern: &str) -> Result<(), String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .map_err(|err| err.to_string())?;
+    use regex_automata::nfa::thompson::{Compiler, Config, WhichCaptures};
+    // the forward automaton with its groups, the reverse one without, as
+    // the `regex` crate builds them
+    for (reverse, captures) in [(false, WhichCaptures::All), (true, WhichCaptures::None)] {
+        Compiler::new()
+            .configure(
+                Config::new()
+                    .utf8(false)
+                    .reverse(reverse)
+                    .which_captures(captures)
+                    .nfa_size_limit(Some(PATTERN_SIZE_LIMIT)),
+            )
+            .build_from_hir(&hir)
+            .map_err(|err| match err.size_limit() {
+                Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+                None => err.to_string(),
+            })?;
+    }
+    Ok(())
+}
+
+/// The most memory one pattern's compiled automaton may take (the `regex`
+/// crate's default, named so that loading checks the same limit).
+const PATTERN_SIZE_LIMIT: usize = 10 << 20;
 
 /// One metric of the loaded packs.
 #[derive(Debug, Clone)]
@@ -279,6 +337,23 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_are_checked_as_compiling_them_would() {
+        for pattern in [
+            r"^\s+(hostages?)\b",
+            r"\b(?-i:May)\b$",
+            "(unclosed",
+            r"\w{1000}{1000}",
+        ] {
+            let compiled = cue_regex(pattern).map_err(|err| err.to_string());
+            assert_eq!(check_pattern(pattern), compiled.map(|_| ()), "{pattern}");
+        }
+        assert_eq!(
+            check_pattern(r"\w{1000}{1000}"),
+            Err("Compiled regex exceeds size limit of 10485760 bytes.".to_string())
+        );
+    }
 
     #[test]
     fn did_you_mean_finds_near_names() {
