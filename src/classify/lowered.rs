@@ -9,6 +9,10 @@
 //! Exact for a pattern that never tells case apart: every class holds both
 //! cases of its letters (or neither), and no literal holds a letter (as
 //! `(?-i:May)` would). Other patterns search the text as written.
+//!
+//! Only where it pays: the gates are lists of whole words. Prefilters can
+//! also lose, as on the attribution cues, where `a\s+tally` leaves a
+//! one-letter literal that fires all over the text.
 
 use std::ops::Range;
 
@@ -18,7 +22,7 @@ use regex_syntax::hir::{self, Class, ClassBytes, ClassBytesRange, Hir, HirKind};
 /// An article's text as written and ASCII-lowercased: the same length and
 /// offsets, since only the bytes `A`–`Z` change.
 pub(super) struct Text<'a> {
-    pub original: &'a [u8],
+    pub original: &'a str,
     pub lowered: &'a [u8],
 }
 
@@ -51,11 +55,11 @@ impl Regex {
 
     pub(super) fn is_match(&self, text: &Text<'_>, range: Range<usize>) -> bool {
         let haystack = if self.lowered {
-            text.lowered
+            &text.lowered[range]
         } else {
-            text.original
+            &text.original.as_bytes()[range]
         };
-        self.regex.is_match(&haystack[range])
+        self.regex.is_match(haystack)
     }
 }
 
@@ -74,12 +78,15 @@ fn lowercase_only(hir: &Hir) -> Option<Hir> {
         // `(?u:…)`: Unicode case folding is more than ASCII's
         HirKind::Class(Class::Unicode(_)) => return None,
         HirKind::Repetition(repetition) => Hir::repetition(hir::Repetition {
+            min: repetition.min,
+            max: repetition.max,
+            greedy: repetition.greedy,
             sub: Box::new(lowercase_only(&repetition.sub)?),
-            ..repetition.clone()
         }),
         HirKind::Capture(capture) => Hir::capture(hir::Capture {
+            index: capture.index,
+            name: capture.name.clone(),
             sub: Box::new(lowercase_only(&capture.sub)?),
-            ..capture.clone()
         }),
         HirKind::Concat(subs) => {
             Hir::concat(subs.iter().map(lowercase_only).collect::<Option<_>>()?)
@@ -92,13 +99,15 @@ fn lowercase_only(hir: &Hir) -> Option<Hir> {
 
 /// `class` without `A`–`Z`, if it holds both cases of each of its letters.
 fn lowercase_class(class: &ClassBytes) -> Option<ClassBytes> {
-    let holds = |byte: u8| {
-        class
-            .ranges()
-            .iter()
-            .any(|r| r.start() <= byte && byte <= r.end())
-    };
-    if (b'a'..=b'z').any(|lower| holds(lower) != holds(lower.to_ascii_uppercase())) {
+    // one bit per ASCII byte in the class
+    let mut ascii = 0u128;
+    for range in class.ranges().iter().filter(|r| r.start() < 0x80) {
+        for byte in range.start()..=range.end().min(0x7f) {
+            ascii |= 1 << byte;
+        }
+    }
+    const LETTERS: u128 = (1 << 26) - 1;
+    if (ascii >> b'A') & LETTERS != (ascii >> b'a') & LETTERS {
         return None;
     }
     let mut lowered = class.clone();
@@ -114,7 +123,7 @@ mod tests {
         let regex = Regex::new(pattern).unwrap();
         let lowered = text.to_ascii_lowercase();
         let text = Text {
-            original: text.as_bytes(),
+            original: text,
             lowered: lowered.as_bytes(),
         };
         (regex.lowered, regex.is_match(&text, 0..text.original.len()))

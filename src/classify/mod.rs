@@ -236,7 +236,7 @@ impl<'p> Classifier<'p> {
         };
         let lowered = text.as_bytes().to_ascii_lowercase();
         let cased = lowered::Text {
-            original: text.as_bytes(),
+            original: text,
             lowered: &lowered,
         };
         let mut claims = Vec::with_capacity(mentions.len());
@@ -300,10 +300,8 @@ impl<'p> Classifier<'p> {
         let after = mention.end..clause.end.min(mention.end + WINDOW).max(mention.end);
         let before_start = clause.start.max(mention.start.saturating_sub(WINDOW));
         let before = before_start.min(mention.start)..mention.start;
-        let windows = [
-            &text.original[after.clone()],
-            &text.original[before.clone()],
-        ];
+        let bytes = text.original.as_bytes();
+        let windows = [&bytes[after.clone()], &bytes[before.clone()]];
         let Scratch { matched, found } = scratch;
         found.clear();
         for ((cues, window), matched) in self.cues.iter().zip(windows).zip(matched) {
