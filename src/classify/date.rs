@@ -69,18 +69,24 @@ fn builder() -> regex_automata::meta::Builder {
     builder
 }
 
+/// The ways a date is written, one pattern per kind, in `KINDS` order.
+static DATE_PATTERNS: LazyLock<[String; 6]> = LazyLock::new(|| {
+    [
+        r"\b\d{4}-\d{2}-\d{2}\b".to_string(),
+        format!(r"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+        format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}}\b)?"),
+        r"\b(?:(?:last|this|next|on|past)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b".to_string(),
+        r"\b(?:yesterday|today|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|overnight)\b".to_string(),
+        r"\b(?:last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|last\s+month|earlier\s+this\s+month|this\s+month)\b".to_string(),
+    ]
+});
+
 /// Dates of every kind in one search; a match's pattern id says its kind,
 /// and its parts are read from its text, with no capture groups to resolve.
 static DATES: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
-    builder().build_many(&[
-        r"\b\d{4}-\d{2}-\d{2}\b",
-        &format!(r"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
-        &format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}}\b)?"),
-        r"\b(?:(?:last|this|next|on|past)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-        r"\b(?:yesterday|today|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night|overnight)\b",
-        r"\b(?:last\s+week|this\s+week|earlier\s+this\s+week|past\s+week|last\s+month|earlier\s+this\s+month|this\s+month)\b",
-    ])
-    .expect("built-in patterns compile")
+    builder()
+        .build_many(&*DATE_PATTERNS)
+        .expect("built-in patterns compile")
 });
 
 /// Words before a date that make it the edge of a period, not the date
@@ -95,43 +101,78 @@ static PERIOD_EDGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("edge pattern compiles")
 });
 
-/// The date of a figure at `figure` (byte range within `clause`).
-pub(crate) fn resolve(
-    clause: &[u8],
-    figure: Range<usize>,
-    published: Option<Date>,
-    events: &[EventDef],
-) -> Option<When> {
-    let mut best: Option<(usize, When)> = None;
-    let mut event_spans = Vec::new();
-    for event in events {
-        for m in event.regex.find_iter(clause) {
-            event_spans.push(m.range());
-            if let Some(distance) = closer(clause, &figure, m.range(), best) {
-                best = Some((distance, When::day(event.date)));
+/// The date searches of a pack: its named events, and one search for
+/// where the first event or date of a clause starts. Most clauses name
+/// none and are done after that one search; in the others, the searches
+/// for events and dates start there.
+pub(crate) struct DateSearch {
+    /// Each event's regex, as the pack loader compiles it, and its date.
+    events: Vec<(regex_automata::meta::Regex, Date)>,
+    /// The events' patterns, then the dates'.
+    first: regex_automata::meta::Regex,
+}
+
+impl DateSearch {
+    pub(crate) fn new(events: &[EventDef]) -> DateSearch {
+        const LOADED: &str = "every event compiled alone when the pack was loaded";
+        let patterns: Vec<&str> = events
+            .iter()
+            .map(|e| e.regex.as_str())
+            .chain(DATE_PATTERNS.iter().map(String::as_str))
+            .collect();
+        DateSearch {
+            events: events
+                .iter()
+                .map(|e| (builder().build(e.regex.as_str()).expect(LOADED), e.date))
+                .collect(),
+            first: builder().build_many(&patterns).expect(LOADED),
+        }
+    }
+
+    /// The date of a figure at `figure` (byte range within `clause`).
+    pub(crate) fn resolve(
+        &self,
+        clause: &[u8],
+        figure: Range<usize>,
+        published: Option<Date>,
+    ) -> Option<When> {
+        // no pattern matches before the leftmost match of them all, so
+        // each search finds the same matches from there as from the start
+        let Some(first) = self.first.find(clause) else {
+            return published.map(When::day);
+        };
+        let from = || regex_automata::Input::new(clause).range(first.start()..);
+        let mut best: Option<(usize, When)> = None;
+        let mut event_spans = Vec::new();
+        for (regex, date) in &self.events {
+            for m in regex.find_iter(from()) {
+                event_spans.push(m.range());
+                if let Some(distance) = closer(clause, &figure, m.range(), best) {
+                    best = Some((distance, When::day(*date)));
+                }
             }
         }
-    }
-    for found in DATES.find_iter(clause) {
-        if overlaps(&event_spans, found.range())
-            || overlaps(std::slice::from_ref(&figure), found.range())
-        {
-            continue;
+        for found in DATES.find_iter(from()) {
+            if overlaps(&event_spans, found.range())
+                || overlaps(std::slice::from_ref(&figure), found.range())
+            {
+                continue;
+            }
+            let Some(distance) = closer(clause, &figure, found.range(), best) else {
+                continue;
+            };
+            // every pattern matches ASCII only
+            let when = std::str::from_utf8(&clause[found.range()])
+                .ok()
+                .and_then(|text| interpret(KINDS[found.pattern().as_usize()], text, published));
+            if let Some(when) = when {
+                best = Some((distance, when));
+            }
         }
-        let Some(distance) = closer(clause, &figure, found.range(), best) else {
-            continue;
-        };
-        // every pattern matches ASCII only
-        let when = std::str::from_utf8(&clause[found.range()])
-            .ok()
-            .and_then(|text| interpret(KINDS[found.pattern().as_usize()], text, published));
-        if let Some(when) = when {
-            best = Some((distance, when));
+        match best {
+            Some((_, when)) => Some(when),
+            None => published.map(When::day),
         }
-    }
-    match best {
-        Some((_, when)) => Some(when),
-        None => published.map(When::day),
     }
 }
 
@@ -297,12 +338,7 @@ mod tests {
 
     fn at(clause: &str, figure: &str, published: Option<Date>) -> Option<When> {
         let start = clause.find(figure).unwrap();
-        resolve(
-            clause.as_bytes(),
-            start..start + figure.len(),
-            published,
-            &[],
-        )
+        DateSearch::new(&[]).resolve(clause.as_bytes(), start..start + figure.len(), published)
     }
 
     fn day(clause: &str, published: Date) -> Option<Date> {
@@ -459,13 +495,9 @@ mod tests {
 
     fn with_events(clause: &str, events: &[EventDef]) -> Option<Date> {
         let start = clause.find("165").unwrap();
-        resolve(
-            clause.as_bytes(),
-            start..start + 3,
-            Some(date(2025, 3, 1)),
-            events,
-        )
-        .map(|w| w.day)
+        DateSearch::new(events)
+            .resolve(clause.as_bytes(), start..start + 3, Some(date(2025, 3, 1)))
+            .map(|w| w.day)
     }
 
     #[test]

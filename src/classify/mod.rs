@@ -87,6 +87,8 @@ pub struct Classifier<'p> {
     /// Per metric, its context and veto lists each joined into one regex,
     /// run only for the metrics a cue proposed (early exit on a match).
     gates: Vec<[Option<lowered::Regex>; 4]>,
+    /// The pack's events and the dates, for `as_of`.
+    dates: date::DateSearch,
 }
 
 /// Scratch space of `metric`, kept for a whole article so that its memory
@@ -215,7 +217,13 @@ impl<'p> Classifier<'p> {
                 })
             })
             .collect();
-        Classifier { pack, cues, gates }
+        let dates = date::DateSearch::new(&pack.events);
+        Classifier {
+            pack,
+            cues,
+            gates,
+            dates,
+        }
     }
 
     /// Classifies every mention of one article. Mentions come in text
@@ -257,11 +265,10 @@ impl<'p> Classifier<'p> {
             let chosen = self.metric(&cased, &mention, &sentence, &clause, &mut scratch);
             let (as_of, attribution) = match chosen {
                 Some(_) => (
-                    date::resolve(
+                    self.dates.resolve(
                         &text.as_bytes()[clause.clone()],
                         mention.start - clause.start..mention.end - clause.start,
                         article.meta.date,
-                        &self.pack.events,
                     ),
                     c.and_then(|c| {
                         state.attributions[c]
