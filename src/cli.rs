@@ -336,11 +336,11 @@ fn claims(args: &ClaimsArgs) -> io::Result<ExitStatus> {
         Ok(pack) => pack,
         Err(status) => return Ok(status),
     };
-    let classifier = Classifier::new(&pack);
+    let pool = thread_pool(args.corpus.jobs);
+    let classifier = pool.install(|| Classifier::new(&pack));
     let stdout = io::stdout().lock();
     let mut writer = ClaimsWriter::new(io::BufWriter::new(stdout), args.format, args.explain);
     let interactive = args.format == ClaimsFormat::Table;
-    let pool = thread_pool(args.corpus.jobs);
     let problems = extract_corpus(
         walking,
         &pool,
@@ -371,11 +371,11 @@ fn check(args: &CheckArgs) -> io::Result<ExitStatus> {
             return Ok(ExitStatus::Error);
         }
     };
-    let classifier = Classifier::new(&pack);
+    let pool = thread_pool(args.corpus.jobs);
+    let classifier = pool.install(|| Classifier::new(&pack));
     let mut corpus = Corpus::default();
     // Only claims are kept; each article's text is dropped once classified.
     let interactive = args.format == CheckFormat::Human;
-    let pool = thread_pool(args.corpus.jobs);
     let problems = extract_corpus(
         walking,
         &pool,

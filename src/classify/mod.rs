@@ -18,6 +18,7 @@ mod sentence;
 use std::ops::Range;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use regex_automata::PatternSet;
 
 use backward::Backward;
@@ -194,33 +195,43 @@ impl CueSearch {
 }
 
 impl<'p> Classifier<'p> {
+    /// Compiles the pack's cues, on the threads of the current pool: with
+    /// the pack's checks, this is all of the start-up of a run.
     pub fn new(pack: &'p Pack) -> Classifier<'p> {
-        let cues = [CueList::After, CueList::Before].map(|list| CueSearch::new(pack, list));
-        let gates = pack
-            .metrics
-            .iter()
-            .map(|metric| {
-                [
-                    CueList::Context,
-                    CueList::Veto,
-                    CueList::VetoAfter,
-                    CueList::VetoBefore,
-                ]
-                .map(|list| {
-                    let cues = list.of(metric);
-                    (!cues.is_empty()).then(|| {
-                        let joined: Vec<String> =
-                            cues.iter().map(|c| format!("(?:{})", c.pattern)).collect();
-                        lowered::Regex::new(&joined.join("|"))
-                            .expect("every cue compiled alone when the pack was loaded")
+        let gates = || {
+            pack.metrics
+                .par_iter()
+                .map(|metric| {
+                    [
+                        CueList::Context,
+                        CueList::Veto,
+                        CueList::VetoAfter,
+                        CueList::VetoBefore,
+                    ]
+                    .map(|list| {
+                        let cues = list.of(metric);
+                        (!cues.is_empty()).then(|| {
+                            let joined: Vec<String> =
+                                cues.iter().map(|c| format!("(?:{})", c.pattern)).collect();
+                            lowered::Regex::new(&joined.join("|"))
+                                .expect("every cue compiled alone when the pack was loaded")
+                        })
                     })
                 })
-            })
-            .collect();
-        let dates = date::DateSearch::new(&pack.events);
+                .collect()
+        };
+        let ((after, before), (gates, dates)) = rayon::join(
+            || {
+                rayon::join(
+                    || CueSearch::new(pack, CueList::After),
+                    || CueSearch::new(pack, CueList::Before),
+                )
+            },
+            || rayon::join(gates, || date::DateSearch::new(&pack.events)),
+        );
         Classifier {
             pack,
-            cues,
+            cues: [after, before],
             gates,
             dates,
         }
