@@ -2,6 +2,7 @@
 //! `date`, `outlet` (or `source`), `title`, `url`. Each article is named
 //! `path:LINE`, and its spans point into that line's decoded `text`.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -9,10 +10,11 @@ use serde::Deserialize;
 use super::{Article, InputProblem, Loaded, Metadata, parse_date};
 
 #[derive(Deserialize)]
-struct Record {
+struct Record<'a> {
     text: String,
-    #[serde(default)]
-    date: Option<String>,
+    /// Read and dropped: borrowed from the line unless it has escapes.
+    #[serde(default, borrow)]
+    date: Option<Borrowed<'a>>,
     #[serde(default, alias = "source")]
     outlet: Option<String>,
     #[serde(default)]
@@ -20,6 +22,12 @@ struct Record {
     #[serde(default)]
     url: Option<String>,
 }
+
+/// A string field borrowed from the line when it has no escapes: serde
+/// borrows a `Cow` only as a field's own type, not inside an `Option`.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct Borrowed<'a>(#[serde(borrow)] Cow<'a, str>);
 
 /// Up to this many lines, or a little over this many bytes, are read and
 /// parsed together: large enough to share out among threads, small enough
@@ -50,6 +58,7 @@ impl LineBlock {
     /// Parses every line into an article, or a problem naming `path:LINE`.
     pub fn parse(self, loaded: &mut Loaded) {
         loaded.problems.extend(self.problem);
+        loaded.articles.reserve(self.ends.len());
         let mut start = 0;
         for (i, &end) in self.ends.iter().enumerate() {
             let line = &self.bytes[start..end];
@@ -185,7 +194,7 @@ fn parse_line(
         ..Metadata::default()
     };
     let mut problem = None;
-    if let Some(date) = record.date {
+    if let Some(Borrowed(date)) = record.date {
         meta.date = parse_date(&date);
         if meta.date.is_none() && !date.eq_ignore_ascii_case("unknown") {
             let at = text
