@@ -115,16 +115,13 @@ fn group_of_three(bytes: &[u8], at: usize, end: usize) -> bool {
         && (at + 3 == end || !bytes[at + 3].is_ascii_digit())
 }
 
-/// Inlined with a tight loop over ASCII letters, which make up most of
+/// Inlined with a fast skip over ASCII letters, which make up most of
 /// every word: this runs for every word of the corpus.
 #[inline(always)]
 fn word_end(text: &str, mut at: usize, end: usize) -> usize {
     let word = &text.as_bytes()[..end];
     loop {
-        at += word[at..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count();
+        at = letters_end(word, at);
         match word.get(at) {
             Some(b'\'') if word.get(at + 1).is_some_and(u8::is_ascii_alphabetic) => at += 2,
             Some(&b) if b >= 0x80 => match inner_letter(text, at) {
@@ -134,6 +131,39 @@ fn word_end(text: &str, mut at: usize, end: usize) -> usize {
             _ => return at,
         }
     }
+}
+
+/// The end of the run of ASCII letters at `at`, eight bytes at a time
+/// while eight remain: most words end within the first eight.
+#[inline(always)]
+fn letters_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let others = not_letters(u64::from_le_bytes(chunk));
+        if others != 0 {
+            return at + others.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count()
+}
+
+/// The high bit of each byte of `chunk` that is not an ASCII letter,
+/// tested in all eight bytes at once: a byte is a letter when it is ASCII
+/// and, lower-cased, from `a` to `z`.
+fn not_letters(chunk: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    const CASE: u64 = ONES * 0x20;
+    // Each sum sets a byte's high bit when it is at least `a`, or past `z`.
+    const TO_A: u64 = ONES * (0x80 - b'a' as u64);
+    const PAST_Z: u64 = ONES * (0x80 - b'z' as u64 - 1);
+    // High bits cleared, so that no sum carries into the next byte.
+    let lower = (chunk & !HIGH) | CASE;
+    let letters = (lower + TO_A) & !(lower + PAST_Z) & !chunk & HIGH;
+    !letters & HIGH
 }
 
 /// The length of the non-ASCII character at `at` when it continues a word:
@@ -210,6 +240,23 @@ mod tests {
                 ("don\u{2019}t", Kind::Word),
             ]
         );
+    }
+
+    #[test]
+    fn letters_end_where_a_byte_is_no_ascii_letter() {
+        for b in 0..=255u8 {
+            let mut bytes = *b"abcdefghijklmnopqrstuvwxyz";
+            for at in [0, 3, 7, 8, 20, 25] {
+                let mut text = bytes;
+                text[at] = b;
+                let end = if b.is_ascii_alphabetic() { 26 } else { at };
+                assert_eq!(letters_end(&text, 0), end, "{b:#x} at {at}");
+            }
+            bytes.make_ascii_uppercase();
+            bytes[5] = b;
+            let end = if b.is_ascii_alphabetic() { 26 } else { 5 };
+            assert_eq!(letters_end(&bytes, 0), end, "{b:#x}");
+        }
     }
 
     #[test]
