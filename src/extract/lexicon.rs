@@ -13,11 +13,11 @@ const LONGEST: usize = 16;
 /// `word` in ASCII lower case, in `buf`, or `None` when it is longer than
 /// any listed word. Lowercasing only ASCII keeps the lookups ASCII
 /// case-insensitive, like `eq_ignore_ascii_case`.
-fn lowercase<'b>(word: &str, buf: &'b mut [u8; LONGEST]) -> Option<&'b [u8]> {
+fn lowercase<'b>(word: &[u8], buf: &'b mut [u8; LONGEST]) -> Option<&'b [u8]> {
     let lower = buf.get_mut(..word.len())?;
     // Byte by byte: a copy then an in-place pass makes the CPU wait for
     // the copy's stores before it can lowercase.
-    for (l, b) in lower.iter_mut().zip(word.bytes()) {
+    for (l, b) in lower.iter_mut().zip(word) {
         *l = b.to_ascii_lowercase();
     }
     Some(lower)
@@ -113,7 +113,7 @@ pub(crate) enum Opener {
 
 /// What `word` can be at the start of a figure. Called on the few words
 /// `OPENING` lets through.
-pub(crate) fn opener(word: &str) -> Option<Opener> {
+pub(crate) fn opener(word: &[u8]) -> Option<Opener> {
     use NumberWord::{Dozen, Hundred, Scale, Ten, Unit};
     use Opener::Number;
     let mut buf = [0; LONGEST];
@@ -158,7 +158,7 @@ pub(crate) fn opener(word: &str) -> Option<Opener> {
     })
 }
 
-pub(crate) fn number_word(word: &str) -> Option<NumberWord> {
+pub(crate) fn number_word(word: &[u8]) -> Option<NumberWord> {
     match opener(word)? {
         Opener::Number(number) => Some(number),
         _ => None,
@@ -167,7 +167,7 @@ pub(crate) fn number_word(word: &str) -> Option<NumberWord> {
 
 /// A scale word written after a figure: `1.5 million`, `57 thousand`,
 /// `4 hundred`, `3 bn`.
-pub(crate) fn scale_word(word: &str) -> Option<f64> {
+pub(crate) fn scale_word(word: &[u8]) -> Option<f64> {
     scale_of(lowercase(word, &mut [0; LONGEST])?)
 }
 
@@ -183,7 +183,7 @@ fn scale_of(lower: &[u8]) -> Option<f64> {
 }
 
 /// A scale suffix glued to digits: `2.3m`, `4bn`, `5k`.
-pub(crate) fn scale_suffix(word: &str) -> Option<f64> {
+pub(crate) fn scale_suffix(word: &[u8]) -> Option<f64> {
     Some(match lowercase(word, &mut [0; LONGEST])? {
         b"k" | b"thousand" => 1e3,
         b"m" | b"mn" | b"mln" | b"mil" | b"million" => 1e6,
@@ -195,8 +195,8 @@ pub(crate) fn scale_suffix(word: &str) -> Option<f64> {
 
 /// Units glued to a figure that keep it a quantity (`10km`, `5kg`,
 /// `120Hz`). Grams only in lower case: `5G` and `4G` are network names.
-pub(crate) fn is_measure_suffix(word: &str) -> bool {
-    word == "g"
+pub(crate) fn is_measure_suffix(word: &[u8]) -> bool {
+    word == b"g"
         || matches!(
             lowercase(word, &mut [0; LONGEST]),
             Some(
@@ -250,9 +250,9 @@ pub(crate) fn is_measure_suffix(word: &str) -> bool {
 
 /// Currency codes written before a figure, glued or spaced: `USD10m`,
 /// `RM 5`. Compared as written (`USD`, `Rs`): lower-case `usd` is no code.
-pub(crate) fn is_currency_code(word: &str) -> bool {
+pub(crate) fn is_currency_code(word: &[u8]) -> bool {
     matches!(
-        word.as_bytes(),
+        word,
         b"USD"
             | b"EUR"
             | b"GBP"
@@ -273,9 +273,9 @@ pub(crate) fn is_currency_code(word: &str) -> bool {
 }
 
 /// Country prefixes glued to a currency sign: `US$5`, `$US5`, `A$3`.
-pub(crate) fn is_country_code(word: &str) -> bool {
+pub(crate) fn is_country_code(word: &[u8]) -> bool {
     matches!(
-        word.as_bytes(),
+        word,
         b"US" | b"A" | b"AU" | b"C" | b"CA" | b"NZ" | b"HK" | b"S" | b"NT"
     )
 }
@@ -291,7 +291,7 @@ pub(crate) type Hedge = (&'static [&'static str], Qualifier);
 
 /// The hedges written before a figure that end with `word`, longest first
 /// so that `no more than` wins over `more than`.
-pub(crate) fn hedges_ending(word: &str) -> &'static [Hedge] {
+pub(crate) fn hedges_ending(word: &[u8]) -> &'static [Hedge] {
     use Qualifier::{About, Over, Under};
     let mut buf = [0; LONGEST];
     let Some(lower) = lowercase(word, &mut buf) else {
@@ -348,8 +348,8 @@ pub(crate) const HEDGES_AFTER: &[(&[&str], Qualifier)] = &[
 
 /// Month names and their abbreviations. `May` and `March` are months only
 /// when capitalised (the verbs are lowercase).
-pub(crate) fn is_month(word: &str) -> bool {
-    let capital = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+pub(crate) fn is_month(word: &[u8]) -> bool {
+    let capital = word.first().is_some_and(u8::is_ascii_uppercase);
     capital
         && matches!(
             lowercase(word, &mut [0; LONGEST]),
@@ -394,12 +394,14 @@ pub(crate) const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-pub(crate) fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+pub(crate) fn is_weekday(word: &[u8]) -> bool {
+    WEEKDAYS
+        .iter()
+        .any(|d| d.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// Words before `one` that make it a pronoun (`no one`, `the one`).
-pub(crate) fn pronoun_one_before(word: &str) -> bool {
+pub(crate) fn pronoun_one_before(word: &[u8]) -> bool {
     matches!(
         lowercase(word, &mut [0; LONGEST]),
         Some(
@@ -426,7 +428,7 @@ pub(crate) fn pronoun_one_before(word: &str) -> bool {
 }
 
 /// Words after `one` that make it a pronoun (`one of them`, `one another`).
-pub(crate) fn pronoun_one_after(word: &str) -> bool {
+pub(crate) fn pronoun_one_after(word: &[u8]) -> bool {
     matches!(
         lowercase(word, &mut [0; LONGEST]),
         Some(
@@ -464,7 +466,7 @@ pub(crate) fn pronoun_one_after(word: &str) -> bool {
 }
 
 /// Fractions written after a number word (`two-thirds`, `one half`).
-pub(crate) fn is_fraction(word: &str) -> bool {
+pub(crate) fn is_fraction(word: &[u8]) -> bool {
     matches!(
         lowercase(word, &mut [0; LONGEST]),
         Some(
@@ -483,7 +485,7 @@ pub(crate) fn is_fraction(word: &str) -> bool {
 }
 
 /// Words after a four-digit number that make it a year (`in 2024`).
-pub(crate) fn is_year_preposition(word: &str) -> bool {
+pub(crate) fn is_year_preposition(word: &[u8]) -> bool {
     matches!(
         lowercase(word, &mut [0; LONGEST]),
         Some(
@@ -513,7 +515,7 @@ pub(crate) fn is_year_preposition(word: &str) -> bool {
 }
 
 /// Units of time: after `over N`, the `over` means "during".
-pub(crate) fn is_time_unit(word: &str) -> bool {
+pub(crate) fn is_time_unit(word: &[u8]) -> bool {
     matches!(
         lowercase(word, &mut [0; LONGEST]),
         Some(
@@ -558,9 +560,10 @@ mod tests {
                 &word.to_ascii_uppercase(),
                 &capital,
             ] {
+                let form = form.as_bytes();
                 let opens =
                     opener(form).is_some() || is_currency_code(form) || is_country_code(form);
-                assert!(!opens || OPENING.may_contain(form.as_bytes()), "{form}");
+                assert!(!opens || OPENING.may_contain(form), "{form:?}");
             }
         }
     }
@@ -569,7 +572,9 @@ mod tests {
     fn opening_words_all_open() {
         for word in OPENING_WORDS {
             assert!(
-                opener(word).is_some() || is_currency_code(word) || is_country_code(word),
+                opener(word.as_bytes()).is_some()
+                    || is_currency_code(word.as_bytes())
+                    || is_country_code(word.as_bytes()),
                 "{word}"
             );
         }

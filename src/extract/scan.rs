@@ -63,18 +63,18 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn str(&self, i: usize) -> &'a str {
-        &self.text[self.tokens[i].range()]
-    }
-
-    fn word(&self, i: usize) -> Option<&'a str> {
-        let t = self.tokens.get(i)?;
-        (t.kind == Kind::Word).then(|| &self.text[t.range()])
-    }
-
-    /// Token `i`'s bytes if it is of `kind`: the comparisons of `word_is`
-    /// and `punct_is` need no `str`, and slicing bytes skips the checks
+    /// Token `i`'s bytes. Words and numbers are read as bytes: the lists
+    /// they are compared with are ASCII, and slicing bytes skips the checks
     /// for UTF-8 boundaries.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        &self.text.as_bytes()[self.tokens[i].range()]
+    }
+
+    fn word(&self, i: usize) -> Option<&'a [u8]> {
+        self.bytes_of(i, Kind::Word)
+    }
+
+    /// Token `i`'s bytes if it is of `kind`.
     #[inline(always)]
     fn bytes_of(&self, i: usize, kind: Kind) -> Option<&'a [u8]> {
         let t = self.tokens.get(i)?;
@@ -113,8 +113,8 @@ impl<'a> View<'a> {
     /// Token `i` opens a sentence (or a line, or a quotation).
     fn sentence_start(&self, i: usize) -> bool {
         let Some(p) = self.before(i) else { return true };
-        let gap = &self.text[self.tokens[p].end as usize..self.tokens[i].start as usize];
-        if gap.contains('\n') {
+        let gap = &self.text.as_bytes()[self.tokens[p].end as usize..self.tokens[i].start as usize];
+        if gap.contains(&b'\n') {
             return true;
         }
         match self.punct(p) {
@@ -126,14 +126,13 @@ impl<'a> View<'a> {
     }
 
     fn capitalized(&self, i: usize) -> bool {
-        self.word(i)
-            .is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
+        self.word(i).is_some_and(|w| w[0].is_ascii_uppercase())
     }
 
     /// A capital anywhere: a name, also one like `iPhone`.
     fn has_capital(&self, i: usize) -> bool {
         self.word(i)
-            .is_some_and(|w| w.bytes().any(|b| b.is_ascii_uppercase()))
+            .is_some_and(|w| w.iter().any(u8::is_ascii_uppercase))
     }
 
     /// The mention starting at token `i`, with the index of its last token.
@@ -275,7 +274,7 @@ impl<'a> View<'a> {
         if self.tokens.get(i)?.kind != Kind::Number {
             return None;
         }
-        let digits = self.str(i);
+        let digits = self.bytes(i);
         if !money && self.is_code_or_date_part(i, range_end) {
             return None;
         }
@@ -295,17 +294,17 @@ impl<'a> View<'a> {
         // unit (`10km`, `32m2`), else an ordinal, decade, clock time or
         // identifier (`7th`, `1990s`, `5pm`, `5G`).
         if self.glued(i) && self.tokens[next].kind == Kind::Word {
-            let suffix = self.str(next);
+            let suffix = self.bytes(next);
             let squared = self.glued(next) && self.tokens[next + 1].kind == Kind::Number;
             let scale = lexicon::scale_suffix(suffix).filter(|_| !squared);
             let clock = self.glued(next)
                 && self.punct_is(next + 1, &["."])
                 && self.word_is(next + 2, &["m"]);
-            if scale.is_some() || suffix == "pc" || suffix == "p" && !clock {
+            if scale.is_some() || suffix == b"pc" || suffix == b"p" && !clock {
                 core.scale = scale;
                 core.unit = match suffix {
-                    "pc" => Unit::Percent,
-                    "p" => Unit::Money,
+                    b"pc" => Unit::Percent,
+                    b"p" => Unit::Money,
                     _ => core.unit,
                 };
                 core.end = self.tokens[next].end as usize;
@@ -362,11 +361,10 @@ impl<'a> View<'a> {
                 Kind::Word => return true,
                 // `17:00`, `24/7`, `3.2.1`, `COVID-19`, `2023-12-21`, `#5`
                 Kind::Punct => {
-                    let mark = self.str(p);
-                    if matches!(mark, ":" | "/" | "." | "#") {
+                    if self.punct_is(p, &[":", "/", ".", "#"]) {
                         return true;
                     }
-                    if matches!(mark, "-" | "\u{2013}")
+                    if self.punct_is(p, &["-", "\u{2013}"])
                         && !range_end
                         && p > 0
                         && self.glued(p - 1)
@@ -410,7 +408,7 @@ impl<'a> View<'a> {
         // unless a unit is glued to it (`Tylenol 500mg`).
         if let Some(p) = prev {
             let unit_glued = self.glued(i) && self.tokens[i + 1].kind == Kind::Word;
-            let plain = !self.str(i).contains([',', '.']) && !unit_glued;
+            let plain = !self.bytes(i).iter().any(|&b| b == b',' || b == b'.') && !unit_glued;
             if plain
                 && self.has_capital(p)
                 && !self.sentence_start(p)
@@ -430,16 +428,19 @@ impl<'a> View<'a> {
     }
 
     fn gap_has_newline(&self, p: usize) -> bool {
-        self.text[self.tokens[p].end as usize..self.tokens[p + 1].start as usize].contains('\n')
+        self.text.as_bytes()[self.tokens[p].end as usize..self.tokens[p + 1].start as usize]
+            .contains(&b'\n')
     }
 
     /// A four-digit figure between 1800 and 2100, not counting anything.
     fn is_year(&self, i: usize) -> bool {
-        let digits = self.str(i);
-        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let digits = self.bytes(i);
+        if digits.len() != 4 || !digits.iter().all(u8::is_ascii_digit) {
             return false;
         }
-        let year: u32 = digits.parse().unwrap_or(0);
+        let year = digits
+            .iter()
+            .fold(0, |year, &d| year * 10 + u32::from(d - b'0'));
         if !(1800..=2100).contains(&year) {
             return false;
         }
@@ -451,10 +452,7 @@ impl<'a> View<'a> {
             .and_then(|p| self.word(p))
             .is_some_and(lexicon::is_year_preposition);
         let plural_after = self.word(i + 1).is_some_and(|w| {
-            w.len() > 3
-                && w.ends_with('s')
-                && w.as_bytes()[0].is_ascii_lowercase()
-                && !w.ends_with("ss")
+            w.len() > 3 && w.ends_with(b"s") && w[0].is_ascii_lowercase() && !w.ends_with(b"ss")
         });
         before_is_year_word || !plural_after
     }
@@ -625,7 +623,7 @@ impl<'a> View<'a> {
             };
             let matches = earlier.iter().enumerate().all(|(k, w)| {
                 self.word(start + k)
-                    .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                    .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
             });
             if matches {
                 return (Some(start), *qualifier);
@@ -650,10 +648,10 @@ impl<'a> View<'a> {
             let Some((first, later)) = words.split_first() else {
                 continue;
             };
-            let matches = first.eq_ignore_ascii_case(word_after)
+            let matches = first.as_bytes().eq_ignore_ascii_case(word_after)
                 && later.iter().enumerate().all(|(k, w)| {
                     self.word(last + 2 + k)
-                        .is_some_and(|t| t.eq_ignore_ascii_case(w))
+                        .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
                 });
             if matches {
                 return Some((last + words.len(), *qualifier));
@@ -777,11 +775,11 @@ fn apply(
 }
 
 /// `57,500` → (57500, 0); `1.5` → (15, 1).
-fn parse_decimal(digits: &str) -> Option<(u64, u32)> {
+fn parse_decimal(digits: &[u8]) -> Option<(u64, u32)> {
     let mut mantissa: u64 = 0;
     let mut decimals = 0;
     let mut after_point = false;
-    for b in digits.bytes() {
+    for &b in digits {
         match b {
             b'0'..=b'9' => {
                 mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
