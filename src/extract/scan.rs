@@ -197,8 +197,14 @@ impl<'a> View<'a> {
     /// The figure at token `i`; `range_end` when it closes a range, where
     /// a glued hyphen before it is the range's (`8-10`), not a code's.
     fn core_at(&self, i: usize, range_end: bool) -> Option<Core> {
-        if !self.tokens.get(i)?.opens {
+        let Token { kind, opens, .. } = *self.tokens.get(i)?;
+        if !opens {
             return None;
+        }
+        // Digits open most figures, and a sign or currency before them is
+        // a token of its own: no need to look for one here.
+        if kind == Kind::Number {
+            return self.digits_core(i, range_end, false);
         }
         // A word that passed the quick test may still be none of the words
         // that open a figure: tell once, before reading signs, currencies
@@ -214,13 +220,12 @@ impl<'a> View<'a> {
         // `-1.3%`, `minus 5`, `$6`, `US$5`, `RM 5`, `$-50.8bn`.
         let (n, minus_before) = self.minus_at(i);
         let (n, money) = self.currency_at(n);
-        // Neither opened the figure (most tokens): a sign after nothing
-        // would be the sign already tested.
+        // Neither opened the figure: a sign after nothing would be the sign
+        // already tested.
         if n == i {
-            return match self.tokens.get(i)?.kind {
-                Kind::Number => self.digits_core(i, range_end, false),
+            return match kind {
                 Kind::Word => self.words_core(i),
-                Kind::Punct => None,
+                Kind::Number | Kind::Punct => None,
             };
         }
         let (n, minus_after) = self.minus_at(n);
