@@ -209,12 +209,17 @@ impl<'a> View<'a> {
         // A word that passed the quick test may still be none of the words
         // that open a figure: tell once, before reading signs, currencies
         // and number words.
+        let lead = self.word(i).and_then(lexicon::opener);
         if let Some(word) = self.word(i)
-            && lexicon::opener(word).is_none()
+            && lead.is_none()
             && !lexicon::is_currency_code(word)
             && !lexicon::is_country_code(word)
         {
             return None;
+        }
+        // A number word, or `half`, is neither a sign nor a currency.
+        if matches!(lead, Some(Opener::Number(_) | Opener::Half)) {
+            return self.words_core(i, lead);
         }
         // A sign and a currency may open the figure, in either order:
         // `-1.3%`, `minus 5`, `$6`, `US$5`, `RM 5`, `$-50.8bn`.
@@ -224,7 +229,7 @@ impl<'a> View<'a> {
         // already tested.
         if n == i {
             return match kind {
-                Kind::Word => self.words_core(i),
+                Kind::Word => self.words_core(i, lead),
                 Kind::Number | Kind::Punct => None,
             };
         }
@@ -465,15 +470,23 @@ impl<'a> View<'a> {
         before_is_year_word || !plural_after
     }
 
-    fn words_core(&self, i: usize) -> Option<Core> {
+    /// The figure in number words at token `i`, a word that is `lead`.
+    fn words_core(&self, i: usize, lead: Option<Opener>) -> Option<Core> {
         // `a dozen`, `a hundred`, `half a million`, `an estimated`… only
         // `a` + scale word counts.
-        let lead = lexicon::opener(self.word(i)?);
         let half = lead == Some(Opener::Half)
             && self.word(i + 1).and_then(lexicon::opener) == Some(Opener::Article);
         let article = half || lead == Some(Opener::Article);
         let first_number = i + usize::from(article) + usize::from(half);
-        let first = lexicon::number_word(self.word(first_number)?)?;
+        let first = if article {
+            lexicon::number_word(self.word(first_number)?)?
+        } else {
+            // without one, the lead word is the first number
+            match lead? {
+                Opener::Number(number) => number,
+                _ => return None,
+            }
+        };
         // `a hundred` counts; a bare `hundred` or `million` (`parts per
         // million`, `a baker's dozen`) has no number.
         let scale_first = matches!(
