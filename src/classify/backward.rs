@@ -6,7 +6,6 @@
 use regex_automata::hybrid::dfa::{Cache, DFA, OverlappingState};
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
-use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind};
 
 /// Makes a thread's lazy DFA cache, the first time that thread searches.
@@ -24,12 +23,7 @@ impl Backward {
     /// DFA cannot run: a Unicode word boundary asked for with `(?u:\b)`.
     pub(super) fn new(patterns: &[&str]) -> Option<Backward> {
         let dfa = DFA::builder()
-            .syntax(
-                syntax::Config::new()
-                    .case_insensitive(true)
-                    .unicode(false)
-                    .utf8(false),
-            )
+            .syntax(crate::rules::cue_syntax())
             .thompson(thompson::Config::new().reverse(true).utf8(false))
             // every match, so that each pattern's first start is seen
             .configure(DFA::config().match_kind(MatchKind::All))
@@ -65,17 +59,11 @@ impl Backward {
 /// Every match of `pattern` ends at the end of the haystack, as `before`
 /// cues should (`…$`, not `(?m)$` or `a$|b`).
 pub(super) fn anchored_at_end(pattern: &str) -> bool {
-    regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .is_ok_and(|hir| {
-            hir.properties()
-                .look_set_suffix()
-                .contains(regex_syntax::hir::Look::End)
-        })
+    crate::rules::parse_cue(pattern).is_ok_and(|hir| {
+        hir.properties()
+            .look_set_suffix()
+            .contains(regex_syntax::hir::Look::End)
+    })
 }
 
 #[cfg(test)]
@@ -119,11 +107,7 @@ mod tests {
             let mut found = vec![None; patterns.len()];
             backward.matches(window.as_bytes(), |pattern, len| found[pattern] = Some(len));
             for (pattern, len) in patterns.iter().zip(found) {
-                let regex = regex::bytes::RegexBuilder::new(pattern)
-                    .case_insensitive(true)
-                    .unicode(false)
-                    .build()
-                    .unwrap();
+                let regex = crate::rules::cue_regex(pattern).unwrap();
                 let expected = regex.find(window.as_bytes()).map(|m| m.len());
                 assert_eq!(len, expected, "{pattern} on {window:?}");
             }

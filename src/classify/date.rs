@@ -61,7 +61,7 @@ const KINDS: [Kind; 6] = [
 /// the build.
 fn builder() -> regex_automata::meta::Builder {
     let mut builder = regex_automata::meta::Regex::builder();
-    builder.syntax(super::syntax_config()).configure(
+    builder.syntax(crate::rules::cue_syntax()).configure(
         regex_automata::meta::Regex::config()
             .utf8_empty(false)
             .auto_prefilter(false),
@@ -92,12 +92,9 @@ static DATES: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
 /// Words before a date that make it the edge of a period, not the date
 /// of the figure.
 static PERIOD_EDGE: LazyLock<Regex> = LazyLock::new(|| {
-    regex::bytes::RegexBuilder::new(
+    crate::rules::cue_regex(
         r"\b(?:since|from|until|till|after|before|by|between|through)\s+(?:the\s+|hamas'?s?\s+)?$",
     )
-    .case_insensitive(true)
-    .unicode(false)
-    .build()
     .expect("edge pattern compiles")
 });
 
@@ -484,11 +481,7 @@ mod tests {
     /// An event as the pack loader compiles it.
     fn event(pattern: &str, date: Date) -> EventDef {
         EventDef {
-            regex: regex::bytes::RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .unicode(false)
-                .build()
-                .unwrap(),
+            regex: crate::rules::cue_regex(pattern).unwrap(),
             date,
         }
     }

@@ -37,13 +37,7 @@ impl Regex {
     /// Compiles `pattern` with the cues' syntax (ASCII, case-insensitive,
     /// over bytes).
     pub(super) fn new(pattern: &str) -> Result<Regex, String> {
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .unicode(false)
-            .utf8(false)
-            .build()
-            .parse(pattern)
-            .map_err(|err| err.to_string())?;
+        let hir = crate::rules::parse_cue(pattern)?;
         let folded = lowercase_only(&hir);
         let lowered = folded.is_some();
         let regex = meta::Regex::builder()

@@ -148,7 +148,7 @@ impl CueSearch {
         }
         let (patterns, owners): (Vec<&str>, Vec<(usize, usize)>) = cues.into_iter().unzip();
         let set = regex_automata::meta::Regex::builder()
-            .syntax(syntax_config())
+            .syntax(crate::rules::cue_syntax())
             .configure(
                 regex_automata::meta::Regex::config()
                     .match_kind(regex_automata::MatchKind::All)
@@ -376,23 +376,14 @@ impl<'p> Classifier<'p> {
 }
 
 /// Compiles `patterns` into one regex whose matches carry the id of the
-/// pattern that matched, with the options of every pattern here (ASCII,
-/// case-insensitive, over bytes): which alternative of a search matched,
+/// pattern that matched, with the cues' syntax: which alternative of a search matched,
 /// without capture groups, which cost a second search per match.
 fn multi_pattern(patterns: &[&str]) -> regex_automata::meta::Regex {
     regex_automata::meta::Regex::builder()
-        .syntax(syntax_config())
+        .syntax(crate::rules::cue_syntax())
         .configure(regex_automata::meta::Regex::config().utf8_empty(false))
         .build_many(patterns)
         .expect("built-in patterns compile")
-}
-
-/// The syntax of every pattern here: ASCII, case-insensitive, over bytes.
-fn syntax_config() -> regex_automata::util::syntax::Config {
-    regex_automata::util::syntax::Config::new()
-        .case_insensitive(true)
-        .unicode(false)
-        .utf8(false)
 }
 
 #[cfg(test)]

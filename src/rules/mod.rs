@@ -79,8 +79,8 @@ impl Cue {
 
 /// Compiles a cue or event pattern: ASCII word classes and case folding,
 /// since cues are English phrases and Unicode word boundaries would slow
-/// every match by 10×.
-fn cue_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
+/// every match by 10× (`cue_syntax`, in the `regex` crate's terms).
+pub fn cue_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
     regex::bytes::RegexBuilder::new(pattern)
         .case_insensitive(true)
         .unicode(false)
@@ -88,17 +88,26 @@ fn cue_regex(pattern: &str) -> Result<regex::bytes::Regex, regex::Error> {
         .build()
 }
 
+/// The syntax of cue and event patterns, for the engines that take it
+/// apart from `cue_regex`: ASCII word classes, case folding, over bytes.
+pub fn cue_syntax() -> regex_automata::util::syntax::Config {
+    regex_automata::util::syntax::Config::new()
+        .case_insensitive(true)
+        .unicode(false)
+        .utf8(false)
+}
+
+/// Parses a cue or event pattern with `cue_syntax`; an error is the
+/// parser's message, as the `regex` crate shows it.
+pub fn parse_cue(pattern: &str) -> Result<regex_syntax::hir::Hir, String> {
+    regex_automata::util::syntax::parse_with(pattern, &cue_syntax()).map_err(|err| err.to_string())
+}
+
 /// Why `pattern` would not compile as a cue, in the words of the `regex`
 /// crate: parsing and building its automata checks all that compiling
 /// does, at a fraction of the cost.
 fn check_pattern(pattern: &str) -> Result<(), String> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .map_err(|err| err.to_string())?;
+    let hir = parse_cue(pattern)?;
     use regex_automata::nfa::thompson::{Compiler, Config, WhichCaptures};
     // the forward automaton with its groups, the reverse one without, as
     // the `regex` crate builds them
