@@ -66,14 +66,14 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<InputProblem
     for entry in walker {
         match entry {
             Ok(entry) => {
-                let path = entry.path();
                 if !entry.file_type().is_some_and(|t| t.is_file()) {
                     continue;
                 }
-                if let Some(format) = Format::of(path) {
+                if let Some(format) = Format::of(entry.path()) {
+                    let path = entry.into_path();
                     inputs.push(Input {
-                        path: path.to_path_buf(),
-                        name: path.display().to_string(),
+                        name: path.to_string_lossy().into_owned(),
+                        path,
                         format,
                     });
                 }
@@ -84,12 +84,29 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<InputProblem
             )),
         }
     }
-    // Paths compare component by component, so this is the order of a walk
-    // that visits each folder's entries by name; sorting inside the walker
-    // would split every path into components at each comparison.
-    inputs[first..].sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    // The order of a walk that visits each folder's entries by name, as
+    // paths compare component by component. Sorting inside the walker, or
+    // by `Path::cmp`, would split paths into components at each comparison.
+    inputs[first..].sort_by_cached_key(|input| walk_order(&input.path));
     // the walk's own errors name the path they met, and sort by it
     problems[first_problem..].sort_by(|a, b| a.message.cmp(&b.message));
+}
+
+/// A key whose bytes order paths of one walk as their components do: a
+/// separator sorts below every byte of a name, so a folder's name sorts
+/// before the longer names it starts (`a/z` < `a b`), as `a` < `a b`.
+fn walk_order(path: &Path) -> Vec<u8> {
+    path.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .map(|&b| {
+            if std::path::is_separator(b.into()) {
+                0
+            } else {
+                b
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -128,5 +145,22 @@ mod tests {
             walked,
             ["a/y/x.txt", "a/z.txt", "a b/c.jsonl", "a.txt", "b.md"]
         );
+    }
+
+    #[test]
+    fn walk_order_is_the_order_of_path_components() {
+        let paths = [
+            "d/a", "d/a b", "d/a/b", "d/a.txt", "d/a-b/c", "d/a/b/c", "d/ab", "d/é", "d/z", "d/Z",
+        ];
+        for a in paths {
+            for b in paths {
+                let (a, b) = (Path::new(a), Path::new(b));
+                assert_eq!(
+                    walk_order(a).cmp(&walk_order(b)),
+                    a.cmp(b),
+                    "{a:?} vs {b:?}"
+                );
+            }
+        }
     }
 }
