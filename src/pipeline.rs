@@ -20,6 +20,11 @@ const UNIT_FILES: usize = 64;
 /// busy while a slow unit holds up the ones after it.
 const UNITS_PER_THREAD: usize = 4;
 
+thread_local! {
+    /// Each thread reads its text files through one buffer, allocated once.
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// What the pipeline delivers, in corpus order.
 pub enum Item {
     Article(Article, Vec<Claim>),
@@ -36,13 +41,12 @@ impl Unit<'_> {
     fn process(self, classifier: &Classifier<'_>) -> (u64, Vec<Item>) {
         let mut loaded = Loaded::default();
         let bytes = match self {
-            Unit::Texts(inputs) => {
-                let mut buffer = Vec::new();
+            Unit::Texts(inputs) => READ_BUFFER.with_borrow_mut(|buffer| {
                 inputs
                     .iter()
-                    .map(|input| article::load_text(input, &mut buffer, &mut loaded))
+                    .map(|input| article::load_text(input, buffer, &mut loaded))
                     .sum()
-            }
+            }),
             Unit::Lines(block) => {
                 let bytes = block.size();
                 block.parse(&mut loaded);
