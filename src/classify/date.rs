@@ -138,18 +138,28 @@ impl DateSearch {
         let Some(first) = self.first.find(clause) else {
             return published.map(When::day);
         };
-        let from = || regex_automata::Input::new(clause).range(first.start()..);
+        // and that match is the first of its own pattern's search, which
+        // need not look for it again: no pattern before it in `first`
+        // matches where it starts
+        let pattern = first.pattern().as_usize();
+        let known = |patterns: Range<usize>| {
+            patterns.contains(&pattern).then(|| {
+                let id = regex_automata::PatternID::must(pattern - patterns.start);
+                regex_automata::Match::new(id, first.span())
+            })
+        };
         let mut best: Option<(usize, When)> = None;
         let mut event_spans = Vec::new();
-        for (regex, date) in &self.events {
-            for m in regex.find_iter(from()) {
+        for (e, (regex, date)) in self.events.iter().enumerate() {
+            for m in matches(regex, clause, first.start(), known(e..e + 1)) {
                 event_spans.push(m.range());
                 if let Some(distance) = closer(clause, &figure, m.range(), best) {
                     best = Some((distance, When::day(*date)));
                 }
             }
         }
-        for found in DATES.find_iter(from()) {
+        let dates = self.events.len()..self.events.len() + KINDS.len();
+        for found in matches(&DATES, clause, first.start(), known(dates)) {
             if overlaps(&event_spans, found.range())
                 || overlaps(std::slice::from_ref(&figure), found.range())
             {
@@ -171,6 +181,25 @@ impl DateSearch {
             None => published.map(When::day),
         }
     }
+}
+
+/// The matches of `regex.find_iter` from `start`, when the first of them
+/// is already `known`: the search goes on from its end.
+fn matches<'a>(
+    regex: &'a regex_automata::meta::Regex,
+    clause: &'a [u8],
+    start: usize,
+    known: Option<regex_automata::Match>,
+) -> impl Iterator<Item = regex_automata::Match> + 'a {
+    let rest = regex_automata::Input::new(clause).range(known.map_or(start, |m| m.end())..);
+    // `find_iter` takes no empty match where its last match ended; only
+    // the first match from there can be one
+    let repeat = move |m: &regex_automata::Match| {
+        known.is_some_and(|k| m.is_empty() && m.start() == k.end())
+    };
+    known
+        .into_iter()
+        .chain(regex.find_iter(rest).filter(move |m| !repeat(m)))
 }
 
 /// How far `date` (byte range within `clause`) sits from the figure, if
@@ -531,5 +560,24 @@ mod tests {
             with_events("165 arrived on 3 January 2024", &[]),
             Some(date(2024, 1, 3))
         );
+    }
+
+    #[test]
+    fn matches_go_on_as_find_iter_after_the_known_first() {
+        // empty matches too, which `find_iter` does not take where its
+        // last match ended
+        for pattern in [r"\boct\w*", r"o*", r"\b", r"(?:oct)?", r"x"] {
+            let regex = builder().build(pattern).unwrap();
+            for clause in ["", "oct", "Oct 7 and oct 8", "oo x oct", "octoct o"] {
+                let clause = clause.as_bytes();
+                for start in 0..=clause.len() {
+                    let input = || regex_automata::Input::new(clause).range(start..);
+                    let all: Vec<_> = regex.find_iter(input()).collect();
+                    let known = regex.find(input());
+                    let found: Vec<_> = matches(&regex, clause, start, known).collect();
+                    assert_eq!(found, all, "{pattern} in {clause:?} from {start}");
+                }
+            }
+        }
     }
 }
