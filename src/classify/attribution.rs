@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use regex_automata::Input;
 use regex_automata::meta::Regex;
 
 /// Cues the source follows (`according to X`), then cues it precedes (`X
@@ -22,11 +23,6 @@ static CUES: LazyLock<Regex> = LazyLock::new(|| {
 /// The pattern id of the cues the source follows.
 const LEADING: usize = 0;
 
-/// Where a source's name ends (or, read backwards, begins).
-const DELIMITERS: [char; 12] = [
-    ',', '.', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}', '!', '?',
-];
-
 /// Pronouns and vague subjects that name no source.
 const NO_SOURCE: [&str; 9] = ["he", "she", "they", "it", "we", "i", "you", "this", "that"];
 
@@ -37,15 +33,24 @@ const NO_SOURCE: [&str; 9] = ["he", "she", "they", "it", "we", "i", "you", "this
 pub(crate) fn attribution(sentence: &str) -> Option<Cow<'_, str>> {
     let mut inverted = None;
     let mut said = None;
-    for cue in CUES.find_iter(sentence.as_bytes()) {
-        let after = &sentence[cue.end()..];
+    // only the ends of cues: a trailing cue is one word, so its start is
+    // found without the reverse search a full match costs
+    let mut input = Input::new(sentence);
+    while let Some(cue) = CUES.search_half(&input) {
+        let end = cue.offset();
+        input.set_start(end);
+        let after = &sentence[end..];
         if cue.pattern().as_usize() == LEADING {
             if let Some(name) = clean(until_delimiter(after), true) {
                 return Some(name);
             }
             continue;
         }
-        let before = sentence[..cue.start()].trim_end();
+        let start = sentence.as_bytes()[..end]
+            .iter()
+            .rposition(|&b| !is_word(b))
+            .map_or(0, |i| i + 1);
+        let before = sentence[..start].trim_end();
         if inverted.is_none() && (before.ends_with(',') || before.ends_with('\u{201d}')) {
             inverted = clean(until_delimiter(after), true);
         }
@@ -58,37 +63,38 @@ pub(crate) fn attribution(sentence: &str) -> Option<Cow<'_, str>> {
 
 /// `text` up to its first delimiter, and at most 90 bytes of it.
 fn until_delimiter(text: &str) -> &str {
-    let text = &text[..floor_char(text, 90)];
+    let text = &text[..text.floor_char_boundary(90)];
     let end = (0..text.len())
-        .find(|&i| delimiter_at(text, i))
+        .find(|&i| delimiter_at(text.as_bytes(), i).is_some())
         .unwrap_or(text.len());
     &text[..end]
 }
 
 /// `text` after its last delimiter.
 fn back_to_delimiter(text: &str) -> &str {
-    let start = (0..text.len())
+    let bytes = text.as_bytes();
+    let start = (0..bytes.len())
         .rev()
-        .find(|&i| delimiter_at(text, i))
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .find_map(|i| Some(i + delimiter_at(bytes, i)?))
+        .unwrap_or(0);
     &text[start..]
 }
 
-/// A delimiter starts at byte `i`. Each is ASCII punctuation or starts with
-/// the byte 0xE2, so one byte rules out most characters without decoding
-/// them (and such a byte always starts a character).
-fn delimiter_at(text: &str, i: usize) -> bool {
-    let b = text.as_bytes()[i];
-    (b.is_ascii_punctuation() || b == 0xE2) && text[i..].starts_with(DELIMITERS)
+/// The length of the delimiter, where a source's name ends (or, read
+/// backwards, begins), that starts at byte `i`: ASCII punctuation, or `“`,
+/// `”` or `—`, whose UTF-8 shares its first two bytes. Byte by byte, as
+/// no other character holds these bytes in that order.
+fn delimiter_at(text: &[u8], i: usize) -> Option<usize> {
+    match text[i] {
+        b',' | b'.' | b';' | b':' | b'(' | b')' | b'"' | b'!' | b'?' => Some(1),
+        0xE2 if matches!(text.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D | 0x94])) => Some(3),
+        _ => None,
+    }
 }
 
-fn floor_char(text: &str, at: usize) -> usize {
-    (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
+/// A byte of a word to `\b` without Unicode, as the cues' syntax has it.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Words that end the name a leading cue starts: `the ministry that runs…`
@@ -144,7 +150,7 @@ fn name<'a>(phrase: &'a str, words: impl Iterator<Item = &'a str>) -> Option<Cow
         end = at + word.len();
     }
     let name = phrase[start..end].trim_matches(|c: char| !c.is_alphanumeric());
-    if name.is_empty() || is_any(name, &NO_SOURCE) || name.contains(|c: char| c.is_ascii_digit()) {
+    if name.is_empty() || is_any(name, &NO_SOURCE) || name.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     Some(if spaced {
@@ -173,7 +179,7 @@ fn offset(text: &str, part: &str) -> usize {
 mod tests {
     use std::borrow::Cow;
 
-    use super::attribution;
+    use super::{attribution, delimiter_at};
 
     #[test]
     fn according_to() {
@@ -253,5 +259,31 @@ mod tests {
             None
         );
         assert_eq!(attribution("“We will not stop,” he said."), None);
+    }
+
+    #[test]
+    fn trailing_cues_start_after_a_non_word_byte() {
+        assert_eq!(
+            attribution("300 died, the health ministry\u{a0}said.").as_deref(),
+            Some("health ministry")
+        );
+        assert_eq!(attribution("UN said 300 died.").as_deref(), Some("UN"));
+        assert_eq!(attribution("300 died, the ministry_said."), None);
+    }
+
+    #[test]
+    fn delimiters_are_these_characters_only() {
+        const DELIMITERS: [char; 12] = [
+            ',', '.', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}', '!', '?',
+        ];
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let expected = DELIMITERS.contains(&c).then_some(bytes.len());
+            assert_eq!(delimiter_at(bytes, 0), expected, "{c:?}");
+            for i in 1..bytes.len() {
+                assert_eq!(delimiter_at(bytes, i), None, "{c:?} at {i}");
+            }
+        }
     }
 }
