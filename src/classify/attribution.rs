@@ -84,6 +84,8 @@ fn back_to_delimiter(text: &str) -> &str {
 /// backwards, begins), that starts at byte `i`: ASCII punctuation, or `“`,
 /// `”` or `—`, whose UTF-8 shares its first two bytes. Byte by byte, as
 /// no other character holds these bytes in that order.
+// always inlined: called per byte, the call would cost more than the match
+#[inline(always)]
 fn delimiter_at(text: &[u8], i: usize) -> Option<usize> {
     match text[i] {
         b',' | b'.' | b';' | b':' | b'(' | b')' | b'"' | b'!' | b'?' => Some(1),
@@ -115,10 +117,7 @@ const FILLER: [&str; 10] = [
 /// conjunction.
 fn clean(phrase: &str, leading: bool) -> Option<Cow<'_, str>> {
     if leading {
-        return name(
-            phrase,
-            phrase.split_whitespace().take_while(|w| !is_any(w, &STOP)),
-        );
+        return name(phrase, words(phrase).take_while(|w| !is_any(w, &STOP)));
     }
     // read from the end, kept in order
     let mut last = [""; 6];
@@ -133,6 +132,39 @@ fn clean(phrase: &str, leading: bool) -> Option<Cow<'_, str>> {
         last[last.len() - n] = word;
     }
     name(phrase, last[last.len() - n..].iter().copied())
+}
+
+/// The words of `text`, as `split_whitespace` has them, found a byte at a
+/// time: a phrase is mostly ASCII, which needs no decoding.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(n) = space_at(text, at) {
+            at += n;
+        }
+        let start = at;
+        while at < text.len() && space_at(text, at).is_none() {
+            at += 1;
+        }
+        (at > start).then(|| &text[start..at])
+    })
+}
+
+/// The length of the whitespace character (as `char::is_whitespace` has
+/// it) that starts at byte `i` of `text`, if one does.
+#[inline(always)]
+fn space_at(text: &str, i: usize) -> Option<usize> {
+    match *text.as_bytes().get(i)? {
+        b'\t'..=b'\r' | b' ' => Some(1),
+        0..0x80 => None,
+        // a character's later bytes are no boundary, so `get` rules them out
+        _ => text
+            .get(i..)?
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+    }
 }
 
 /// The name `words` (slices of `phrase`, in order) spell without filler at
@@ -179,7 +211,7 @@ fn offset(text: &str, part: &str) -> usize {
 mod tests {
     use std::borrow::Cow;
 
-    use super::{attribution, delimiter_at};
+    use super::{attribution, delimiter_at, words};
 
     #[test]
     fn according_to() {
@@ -283,6 +315,23 @@ mod tests {
             assert_eq!(delimiter_at(bytes, 0), expected, "{c:?}");
             for i in 1..bytes.len() {
                 assert_eq!(delimiter_at(bytes, i), None, "{c:?} at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_split_where_split_whitespace_does() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            for text in [
+                format!("a{c}b"),
+                format!("{c}{c}x\u{a0}\u{e9}{c}"),
+                c.to_string(),
+            ] {
+                assert_eq!(
+                    words(&text).collect::<Vec<_>>(),
+                    text.split_whitespace().collect::<Vec<_>>(),
+                    "{c:?}"
+                );
             }
         }
     }
