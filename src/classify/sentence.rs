@@ -4,56 +4,28 @@
 
 use std::ops::Range;
 
-/// Abbreviations whose period does not end a sentence.
-const ABBREVIATIONS: [&str; 36] = [
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr", "no",
-    "nos", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "vs",
-    "inc", "corp", "co", "ltd", "prof", "capt", "sgt", "maj", "mt",
-];
-
 /// Splits `text[body]` into sentences: after `.`, `!` or `?` (and any
 /// closing quotes) followed by a space and a capital, digit or quote, and
 /// at line breaks.
 pub(crate) fn sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
+    let within = &text.as_bytes()[body.clone()];
     // news sentences run well over 64 bytes: one allocation, rarely two
     let mut out = Vec::with_capacity(body.len() / 64 + 1);
     let mut start = body.start;
-    for i in ends(&bytes[body.clone()]).map(|i| body.start + i) {
-        let b = bytes[i];
-        let end_here = if b == b'\n' {
-            Some(i)
-        } else {
-            let mut j = i + 1;
-            // closing quotes and brackets stay with the sentence (none of
-            // them can end one, so `ends` has nothing between i and j)
-            while j < body.end {
-                if matches!(bytes[j], b'"' | b'\'' | b')') {
-                    j += 1;
-                } else if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}') {
-                    j += 3;
-                } else {
-                    break;
-                }
-            }
-            let gap = bytes[j..body.end]
-                .iter()
-                .take_while(|&&b| b == b' ' || b == b'\t')
-                .count();
-            let next = &text[j + gap..body.end];
-            let opens = next.chars().next().is_some_and(|c| {
-                c.is_uppercase()
-                    || c.is_ascii_digit()
-                    || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(')
-            });
-            // looked up last: most periods end a sentence for other reasons
-            let abbreviation = || b == b'.' && is_abbreviation(&text[start..i]);
-            (next.is_empty()
-                || next.starts_with(['\n', '\r'])
-                || (gap > 0 && opens && !abbreviation()))
-            .then_some(j)
-        };
-        if let Some(end) = end_here {
+    // Line breaks are few: one search for them, merged in order with the
+    // search for terminators, costs less than one between each terminator.
+    let mut lines = memchr::memchr_iter(b'\n', within)
+        .map(|i| body.start + i)
+        .peekable();
+    let mut stops = memchr::memchr3_iter(b'.', b'!', b'?', within).map(|i| body.start + i);
+    loop {
+        let stop = stops.next();
+        while let Some(line) = lines.next_if(|&line| stop.is_none_or(|i| line < i)) {
+            push_trimmed(text, start..line, &mut out);
+            start = line;
+        }
+        let Some(i) = stop else { break };
+        if let Some(end) = sentence_end(text, start, i, body.end) {
             push_trimmed(text, start..end, &mut out);
             start = end;
         }
@@ -62,26 +34,89 @@ pub(crate) fn sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Offsets in `bytes` of every byte that may end a sentence, in order:
-/// `.`, `!`, `?` and line breaks. memchr skips the bytes between them many
-/// times faster than a loop over every byte.
-fn ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut from = 0;
-    memchr::memchr3_iter(b'.', b'!', b'?', bytes)
-        .chain([bytes.len()])
-        .flat_map(move |stop| {
-            let lines = memchr::memchr_iter(b'\n', &bytes[from..stop]).map(move |i| from + i);
-            from = stop + 1;
-            lines.chain((stop < bytes.len()).then_some(stop))
-        })
+/// Where a sentence begun at `start` ends if the terminator at `i` (before
+/// `end`) ends it: after the closing quotes and brackets that follow.
+fn sentence_end(text: &str, start: usize, i: usize, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut j = i + 1;
+    // closing quotes and brackets stay with the sentence (none of them can
+    // end one, so no terminator or line break lies between i and j)
+    while j < end {
+        if matches!(bytes[j], b'"' | b'\'' | b')') {
+            j += 1;
+        } else if bytes[j..].starts_with("\u{201d}".as_bytes())
+            || bytes[j..].starts_with("\u{2019}".as_bytes())
+        {
+            j += 3;
+        } else {
+            break;
+        }
+    }
+    let gap = bytes[j..end]
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    let ends = match bytes[j + gap..end].first() {
+        None | Some(b'\n' | b'\r') => true,
+        // the abbreviation comes last: most periods end a sentence for
+        // other reasons
+        Some(_) => {
+            gap > 0
+                && opens(&text[j + gap..end])
+                && !(bytes[i] == b'.' && is_abbreviation(&text[start..i]))
+        }
+    };
+    ends.then_some(j)
 }
 
+/// `next` begins with a capital, a digit or an opening quote or bracket.
+fn opens(next: &str) -> bool {
+    match next.as_bytes().first() {
+        // ASCII needs no decoding: its only capitals are A to Z
+        Some(b) if b.is_ascii() => {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'"' | b'(')
+        }
+        _ => next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '\u{201c}' | '\u{2018}')),
+    }
+}
+
+/// Pushes `text[range]` without its leading and trailing whitespace, unless
+/// nothing is left.
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[range.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let lead = s.len() - trim_start(s).len();
+    let trail = s.len() - trim_end(s).len();
     if lead + trail < s.len() {
         out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// `s.trim_start()`, judging ASCII by the byte and decoding only when other
+/// characters follow the ASCII whitespace.
+fn trim_start(s: &str) -> &str {
+    match s.bytes().position(|b| !is_ascii_space(b)) {
+        Some(k) if s.as_bytes()[k].is_ascii() => &s[k..],
+        Some(k) => s[k..].trim_start(),
+        None => "",
+    }
+}
+
+/// `s.trim_end()`, judging ASCII by the byte and decoding only when other
+/// characters precede the ASCII whitespace.
+fn trim_end(s: &str) -> &str {
+    match s.bytes().rposition(|b| !is_ascii_space(b)) {
+        Some(k) if s.as_bytes()[k].is_ascii() => &s[..=k],
+        // k ends a character: only ASCII follows it
+        Some(k) => s[..=k].trim_end(),
+        None => "",
     }
 }
 
@@ -94,13 +129,67 @@ fn is_abbreviation(before: &str) -> bool {
         .take_while(u8::is_ascii_alphabetic)
         .count();
     let (rest, word) = before.split_at(before.len() - letters);
-    let starts = rest
-        .chars()
-        .next_back()
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '.'));
-    starts
-        && ((word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase())
-            || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+    let listed = match word.as_bytes() {
+        [initial] => initial.is_ascii_uppercase(),
+        word => is_listed(word),
+    };
+    listed
+        && rest
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '.'))
+}
+
+/// `word` is an abbreviation whose period does not end a sentence, in any
+/// case.
+fn is_listed(word: &[u8]) -> bool {
+    // as long as the longest abbreviation
+    let mut lower = [0; 6];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    // a match, not a list: it tests the length and then byte by byte
+    matches!(
+        &*lower,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"gen"
+            | b"lt"
+            | b"col"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"no"
+            | b"nos"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"aug"
+            | b"sept"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"approx"
+            | b"vs"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"prof"
+            | b"capt"
+            | b"sgt"
+            | b"maj"
+            | b"mt"
+    )
 }
 
 /// Splits a sentence into clauses at `;`, a spaced dash, and a comma
@@ -212,6 +301,46 @@ mod tests {
                 "Then x-Mr.",
                 "Y came."
             ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_match_in_any_case_and_in_full() {
+        assert_eq!(
+            split("MR. Smith and APPROX. 5 left. Approxi. Then x. Then Sept. 9 came."),
+            [
+                "MR. Smith and APPROX. 5 left.",
+                "Approxi.",
+                "Then x.",
+                "Then Sept. 9 came."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_open_with_any_capital_quote_or_bracket() {
+        assert_eq!(
+            split(
+                "One. \u{c9}lan went. caf\u{e9}. \u{e9}t\u{e9}. \u{2018}Two\u{2019}. (Three.) \
+                 4 fell!\u{201d}\tFive?\rSix."
+            ),
+            [
+                "One.",
+                "\u{c9}lan went. caf\u{e9}. \u{e9}t\u{e9}.",
+                "\u{2018}Two\u{2019}.",
+                "(Three.)",
+                "4 fell!\u{201d}",
+                "Five?",
+                "Six."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_trim_mixed_whitespace() {
+        assert_eq!(
+            split(" \u{a0}\t\u{c9}lan.\u{85} \n\u{2003}\u{e9}t\u{e9} \u{a0}\u{3000}\n \u{a0} \n"),
+            ["\u{c9}lan.", "\u{e9}t\u{e9}"]
         );
     }
 
