@@ -8,7 +8,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
-use regex::bytes::Regex;
 
 use crate::rules::EventDef;
 
@@ -87,15 +86,6 @@ static DATES: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     builder()
         .build_many(&*DATE_PATTERNS)
         .expect("built-in patterns compile")
-});
-
-/// Words before a date that make it the edge of a period, not the date
-/// of the figure.
-static PERIOD_EDGE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::rules::cue_regex(
-        r"\b(?:since|from|until|till|after|before|by|between|through)\s+(?:the\s+|hamas'?s?\s+)?$",
-    )
-    .expect("edge pattern compiles")
 });
 
 /// The date searches of a pack: its named events, and one search for
@@ -218,7 +208,55 @@ fn closer(
         date.start.saturating_sub(figure.end)
     };
     let before = &clause[date.start.saturating_sub(24)..date.start];
-    (best.is_none_or(|(d, _)| distance < d) && !PERIOD_EDGE.is_match(before)).then_some(distance)
+    (best.is_none_or(|(d, _)| distance < d) && !period_edge(before)).then_some(distance)
+}
+
+/// Whether `before`, the bytes before a date, end with a word that makes
+/// the date the edge of a period: as the pack pattern
+/// `\b(?:since|from|until|till|after|before|by|between|through)\s+(?:the\s+|hamas'?s?\s+)?$`
+/// would, written out because a regex search costs more than the date
+/// search it follows.
+fn period_edge(before: &[u8]) -> bool {
+    const EDGES: [&str; 9] = [
+        "since", "from", "until", "till", "after", "before", "by", "between", "through",
+    ];
+    const BETWEEN: [&str; 5] = ["the", "hamas", "hamas'", "hamass", "hamas's"];
+    let one_of = |words: &[&str], text: &[u8]| {
+        words
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let Some(rest) = strip_spaces(before) else {
+        return false;
+    };
+    // a word of either list follows `\b` or `\s` and comes before `\s`,
+    // so it is the whole run of its kind of bytes there
+    if one_of(&EDGES, last_run(rest, is_word_byte).1) {
+        return true;
+    }
+    let (head, between) = last_run(rest, |b| is_word_byte(b) || b == b'\'');
+    one_of(&BETWEEN, between)
+        && strip_spaces(head).is_some_and(|head| one_of(&EDGES, last_run(head, is_word_byte).1))
+}
+
+/// `text` without the run of `\s` it ends with, if it ends with one.
+fn strip_spaces(text: &[u8]) -> Option<&[u8]> {
+    // `\s` of the pack syntax, which is ASCII and takes the vertical tab
+    let (head, spaces) = last_run(text, |b| {
+        matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ')
+    });
+    (!spaces.is_empty()).then_some(head)
+}
+
+/// `text` split before the run of bytes of `kind` it ends with.
+fn last_run(text: &[u8], kind: impl Fn(u8) -> bool) -> (&[u8], &[u8]) {
+    let run = text.iter().rev().take_while(|b| kind(**b)).count();
+    text.split_at(text.len() - run)
+}
+
+/// A byte of `\w` in the pack syntax, for `\b`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 fn overlaps(spans: &[Range<usize>], range: Range<usize>) -> bool {
@@ -576,6 +614,39 @@ mod tests {
                     let known = regex.find(input());
                     let found: Vec<_> = matches(&regex, clause, start, known).collect();
                     assert_eq!(found, all, "{pattern} in {clause:?} from {start}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn period_edge_is_the_pattern_written_out() {
+        let pattern = crate::rules::cue_regex(
+            r"\b(?:since|from|until|till|after|before|by|between|through)\s+(?:the\s+|hamas'?s?\s+)?$",
+        )
+        .unwrap();
+        let starts = ["", "x", "_", "7", " ", "-", "on "];
+        let words = [
+            "", "since", "Since", "SINCE", "sinc", "from", "until", "till", "til", "after",
+            "before", "by", "bye", "between", "through", "xby",
+        ];
+        let spaces = ["", " ", "  ", "\t", "\x0B", "\n ", "\u{a0}"];
+        let middles = [
+            "", "the", "The", "thee", "hamas", "Hamas'", "hamass", "hamas's", "hamas''", "amas",
+        ];
+        for start in starts {
+            for word in words {
+                for inner in spaces {
+                    for middle in middles {
+                        for end in spaces {
+                            let before = format!("{start}{word}{inner}{middle}{end}");
+                            assert_eq!(
+                                period_edge(before.as_bytes()),
+                                pattern.is_match(before.as_bytes()),
+                                "{before:?}"
+                            );
+                        }
+                    }
                 }
             }
         }
