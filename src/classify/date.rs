@@ -286,10 +286,10 @@ fn interpret(kind: Kind, text: &str, published: Option<Date>) -> Option<When> {
             let year = numbers.next().flatten();
             explicit(year, month, day as i8, published).map(When::day)
         }
-        Kind::Weekday => weekday(&text.to_ascii_lowercase(), published?),
+        // the words are compared in any case, not lowered into a new string
+        Kind::Weekday => weekday(text, published?),
         Kind::Relative => {
-            let text = text.to_ascii_lowercase();
-            let back = if text == "yesterday" || text.starts_with("last") {
+            let back = if text.eq_ignore_ascii_case("yesterday") || starts(text, "last") {
                 1
             } else {
                 0
@@ -299,11 +299,25 @@ fn interpret(kind: Kind, text: &str, published: Option<Date>) -> Option<When> {
                 .ok()
                 .map(When::day)
         }
-        Kind::Period => period(&text.to_ascii_lowercase(), published?),
+        Kind::Period => period(text, published?),
     }
 }
 
-/// `monday`, `last monday`…: the latest such day on or before publication.
+/// Whether `text` starts with `word` (lower case), in any case.
+fn starts(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .get(..word.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// Whether `text` ends with `word` (lower case), in any case.
+fn ends(text: &str, word: &str) -> bool {
+    text.len()
+        .checked_sub(word.len())
+        .is_some_and(|at| text.as_bytes()[at..].eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// `Monday`, `last Monday`…: the latest such day on or before publication.
 fn weekday(text: &str, published: Date) -> Option<When> {
     let mut words = text.split_ascii_whitespace();
     let (qualifier, day) = match (words.next()?, words.next()) {
@@ -311,51 +325,55 @@ fn weekday(text: &str, published: Date) -> Option<When> {
         (day, None) => (None, day),
     };
     let weekday = weekday_of(day)?;
-    match qualifier {
-        Some("next") => None,
-        Some("last" | "past") if published.weekday() == weekday => published
+    let is = |word: &str| qualifier.is_some_and(|q| q.eq_ignore_ascii_case(word));
+    if is("next") {
+        None
+    } else if published.weekday() != weekday {
+        published.nth_weekday(-1, weekday).ok().map(When::day)
+    } else if is("last") || is("past") {
+        published
             .checked_sub(jiff::Span::new().days(7))
             .ok()
-            .map(When::day),
-        _ if published.weekday() == weekday => Some(When::day(published)),
-        _ => published.nth_weekday(-1, weekday).ok().map(When::day),
+            .map(When::day)
+    } else {
+        Some(When::day(published))
     }
 }
 
-/// `last week`, `this month`…: the period, ending on its last day so far.
+/// `last week`, `This month`…: the period, ending on its last day so far.
 fn period(period: &str, published: Date) -> Option<When> {
     let monday = if published.weekday() == Weekday::Monday {
         published
     } else {
         published.nth_weekday(-1, Weekday::Monday).ok()?
     };
-    let when =
-        if period.ends_with("week") && (period.starts_with("last") || period.starts_with("past")) {
-            let from = monday.checked_sub(jiff::Span::new().days(7)).ok()?;
-            When {
-                day: monday.checked_sub(jiff::Span::new().days(1)).ok()?,
-                from: Some(from),
-            }
-        } else if period.ends_with("week") {
-            When {
-                day: published,
-                from: Some(monday),
-            }
-        } else if period.starts_with("last") {
-            let last = published
-                .first_of_month()
-                .checked_sub(jiff::Span::new().days(1))
-                .ok()?;
-            When {
-                day: last,
-                from: Some(last.first_of_month()),
-            }
-        } else {
-            When {
-                day: published,
-                from: Some(published.first_of_month()),
-            }
-        };
+    let week = ends(period, "week");
+    let when = if week && (starts(period, "last") || starts(period, "past")) {
+        let from = monday.checked_sub(jiff::Span::new().days(7)).ok()?;
+        When {
+            day: monday.checked_sub(jiff::Span::new().days(1)).ok()?,
+            from: Some(from),
+        }
+    } else if week {
+        When {
+            day: published,
+            from: Some(monday),
+        }
+    } else if starts(period, "last") {
+        let last = published
+            .first_of_month()
+            .checked_sub(jiff::Span::new().days(1))
+            .ok()?;
+        When {
+            day: last,
+            from: Some(last.first_of_month()),
+        }
+    } else {
+        When {
+            day: published,
+            from: Some(published.first_of_month()),
+        }
+    };
     Some(when)
 }
 
@@ -488,6 +506,34 @@ mod tests {
         assert_eq!(
             (last.from, last.day),
             (Some(date(2023, 12, 1)), date(2023, 12, 31))
+        );
+    }
+
+    #[test]
+    fn relative_words_in_any_case() {
+        let thursday = date(2023, 12, 21);
+        assert_eq!(
+            day("165 trucks LAST Thursday", thursday),
+            Some(date(2023, 12, 14))
+        );
+        assert_eq!(day("165 trucks Next Monday", thursday), Some(thursday));
+        assert_eq!(
+            day("165 trucks Yesterday", thursday),
+            Some(date(2023, 12, 20))
+        );
+        assert_eq!(
+            day("165 trucks Last Night", thursday),
+            Some(date(2023, 12, 20))
+        );
+        let week = at("165 trucks Past WEEK", "165", Some(thursday)).unwrap();
+        assert_eq!(
+            (week.from, week.day),
+            (Some(date(2023, 12, 11)), date(2023, 12, 17))
+        );
+        let month = at("165 trucks LAST month", "165", Some(thursday)).unwrap();
+        assert_eq!(
+            (month.from, month.day),
+            (Some(date(2023, 11, 1)), date(2023, 11, 30))
         );
     }
 
