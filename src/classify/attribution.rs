@@ -181,7 +181,13 @@ fn name<'a>(phrase: &'a str, words: impl Iterator<Item = &'a str>) -> Option<Cow
         spaced &= &phrase[end..at] == " ";
         end = at + word.len();
     }
-    let name = phrase[start..end].trim_matches(|c: char| !c.is_alphanumeric());
+    let name = &phrase[start..end];
+    // trimming keeps a name that starts and ends with an ASCII letter or
+    // digit, as most do: no need to decode its ends
+    let name = match (name.as_bytes().first(), name.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => name,
+        _ => name.trim_matches(|c: char| !c.is_alphanumeric()),
+    };
     if name.is_empty() || is_any(name, &NO_SOURCE) || name.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -334,5 +340,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn names_lose_punctuation_at_their_ends() {
+        assert_eq!(
+            attribution("300 died, according to 'Gaza officials' in the north.").as_deref(),
+            Some("Gaza officials' in the north")
+        );
+        assert_eq!(
+            attribution("300 died, according to officials in Bogot\u{e1}.").as_deref(),
+            Some("officials in Bogot\u{e1}")
+        );
     }
 }
