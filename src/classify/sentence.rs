@@ -192,6 +192,17 @@ fn is_listed(word: &[u8]) -> bool {
     )
 }
 
+/// Words that begin a new clause after a comma.
+const CONJUNCTIONS: [&[u8]; 7] = [
+    b"while ",
+    b"but ",
+    b"whereas ",
+    b"although ",
+    b"though ",
+    b"yet ",
+    b"and ",
+];
+
 /// Splits a sentence into clauses at `;`, a spaced dash, and a comma
 /// before `while`, `but`, `whereas`, `although`, `though`, `yet`, `and`:
 /// a date or a veto in one clause says nothing of a figure in the next.
@@ -206,21 +217,14 @@ pub(crate) fn clauses(text: &str, sentence: Range<usize>, out: &mut Vec<Range<us
         let cut = match s.as_bytes()[i] {
             b';' => true,
             b',' => {
-                let next = s[i + 1..].trim_start();
-                [
-                    "while ",
-                    "but ",
-                    "whereas ",
-                    "although ",
-                    "though ",
-                    "yet ",
-                    "and ",
-                ]
-                .iter()
-                .any(|w| {
-                    next.as_bytes()
-                        .get(..w.len())
-                        .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+                let next = trim_start(&s[i + 1..]).as_bytes();
+                // the first letter rules out most words at once
+                matches!(
+                    next.first().map(u8::to_ascii_lowercase),
+                    Some(b'w' | b'b' | b'a' | b't' | b'y')
+                ) && CONJUNCTIONS.iter().any(|w| {
+                    next.get(..w.len())
+                        .is_some_and(|b| b.eq_ignore_ascii_case(w))
                 })
             }
             _ => {
@@ -341,6 +345,27 @@ mod tests {
         assert_eq!(
             split(" \u{a0}\t\u{c9}lan.\u{85} \n\u{2003}\u{e9}t\u{e9} \u{a0}\u{3000}\n \u{a0} \n"),
             ["\u{c9}lan.", "\u{e9}t\u{e9}"]
+        );
+    }
+
+    #[test]
+    fn clauses_split_before_conjunctions_in_any_case_and_space() {
+        let text =
+            "A, And b,\u{a0} BUT c, butter, yet d,\u{2003}\twHiLe e, and, x \u{2014} y,though z,an";
+        let mut ranges = Vec::new();
+        clauses(text, 0..text.len(), &mut ranges);
+        let parts: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            [
+                "A",
+                ", And b",
+                ",\u{a0} BUT c, butter",
+                ", yet d",
+                ",\u{2003}\twHiLe e, and, x ",
+                "\u{2014} y",
+                ",though z,an"
+            ]
         );
     }
 
