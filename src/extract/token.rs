@@ -32,13 +32,35 @@ impl Token {
 }
 
 /// Appends the tokens of `text[range]` to `out`. Whitespace (including
-/// no-break and thin spaces) separates tokens and is not kept.
+/// no-break and thin spaces) separates tokens and is not kept. Not inlined:
+/// in a function of its own, the loop over words keeps its state in
+/// registers.
+#[inline(never)]
 pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
     // Cut at the range's end, so that reads below it need no bounds check.
     let bytes = &text.as_bytes()[..range.end];
     let end = bytes.len();
     let mut at = range.start;
     while at < end {
+        // Most tokens are short words: read them from one chunk, without
+        // the tests below.
+        if let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+            let chunk = u64::from_le_bytes(*chunk);
+            // 0 when the first byte is no letter, 8 when all eight are.
+            let len = not_letters(chunk).trailing_zeros() as usize / 8;
+            let stop = (chunk >> (len * 8 % 64)) as u8;
+            // An apostrophe or a non-ASCII byte may continue the word.
+            if (1..8).contains(&len) && stop != b'\'' && stop.is_ascii() {
+                out.push(Token {
+                    start: at as u32,
+                    end: (at + len) as u32,
+                    kind: Kind::Word,
+                    opens: OPENING.may_contain(&chunk.to_le_bytes()[..len]),
+                });
+                at += len + usize::from(stop == b' ');
+                continue;
+            }
+        }
         let b = bytes[at];
         let start = at;
         // Letters first: most tokens are words.
@@ -81,6 +103,11 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<
             kind,
             opens,
         });
+        // Most tokens are followed by one space: skip it here rather than
+        // in a turn of the loop of its own.
+        if bytes.get(at) == Some(&b' ') {
+            at += 1;
+        }
     }
 }
 
