@@ -31,12 +31,18 @@ impl Token {
     }
 }
 
-/// Appends the tokens of `text[range]` to `out`. Whitespace (including
-/// no-break and thin spaces) separates tokens and is not kept. Not inlined:
+/// Appends the tokens of `text[range]` to `out`, and the indices of those
+/// that may open a figure to `openers`. Whitespace (including no-break and
+/// thin spaces) separates tokens and is not kept. Not inlined:
 /// in a function of its own, the loop over words keeps its state in
 /// registers.
 #[inline(never)]
-pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+pub(crate) fn tokenize(
+    text: &str,
+    range: std::ops::Range<usize>,
+    out: &mut Vec<Token>,
+    openers: &mut Vec<u32>,
+) {
     // Cut at the range's end, so that reads below it need no bounds check.
     let bytes = &text.as_bytes()[..range.end];
     let end = bytes.len();
@@ -51,11 +57,15 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<
             let stop = (chunk >> (len * 8 % 64)) as u8;
             // An apostrophe or a non-ASCII byte may continue the word.
             if (1..8).contains(&len) && stop != b'\'' && stop.is_ascii() {
+                let opens = OPENING.may_contain(&chunk.to_le_bytes()[..len]);
+                if opens {
+                    openers.push(out.len() as u32);
+                }
                 out.push(Token {
                     start: at as u32,
                     end: (at + len) as u32,
                     kind: Kind::Word,
-                    opens: OPENING.may_contain(&chunk.to_le_bytes()[..len]),
+                    opens,
                 });
                 at += len + usize::from(stop == b' ');
                 continue;
@@ -97,6 +107,9 @@ pub(crate) fn tokenize(text: &str, range: std::ops::Range<usize>, out: &mut Vec<
             // `-`, `$`; `£`, `¥` (0xC2 …); `−`, `€`, `₹`, `₪` (0xE2 …)
             Kind::Punct => matches!(b, b'-' | b'$' | 0xC2 | 0xE2),
         };
+        if opens {
+            openers.push(out.len() as u32);
+        }
         out.push(Token {
             start: start as u32,
             end: at as u32,
@@ -212,7 +225,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(&str, Kind)> {
         let mut out = Vec::new();
-        tokenize(text, 0..text.len(), &mut out);
+        tokenize(text, 0..text.len(), &mut out, &mut Vec::new());
         out.iter().map(|t| (&text[t.range()], t.kind)).collect()
     }
 
@@ -291,10 +304,12 @@ mod tests {
     fn signs_currency_marks_numbers_and_number_words_may_open() {
         let text = "- \u{2212} $ \u{a3} \u{20ac} \u{a5} \u{20b9} \u{20aa} 5 Five USD , the %";
         let mut tokens = Vec::new();
-        tokenize(text, 0..text.len(), &mut tokens);
+        let mut openers = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens, &mut openers);
         let opens: Vec<_> = tokens.iter().map(|t| (&text[t.range()], t.opens)).collect();
         let last = opens.len() - 3;
         assert!(opens[..last].iter().all(|&(_, o)| o), "{opens:?}");
         assert!(opens[last..].iter().all(|&(_, o)| !o), "{opens:?}");
+        assert!(openers.iter().copied().eq(0..last as u32), "{openers:?}");
     }
 }
