@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 use regex_automata::Input;
 use regex_automata::meta::Regex;
 
+use super::{is_ascii_space, is_word_byte};
+
 /// Cues the source follows (`according to X`), then cues it precedes (`X
 /// said`): one pattern each, so a match tells which by its pattern id, with
 /// no capture groups to resolve.
@@ -48,7 +50,7 @@ pub(crate) fn attribution(sentence: &str) -> Option<Cow<'_, str>> {
         }
         let start = sentence.as_bytes()[..end]
             .iter()
-            .rposition(|&b| !is_word(b))
+            .rposition(|&b| !is_word_byte(b))
             .map_or(0, |i| i + 1);
         let before = sentence[..start].trim_end();
         if inverted.is_none() && (before.ends_with(',') || before.ends_with('\u{201d}')) {
@@ -92,11 +94,6 @@ fn delimiter_at(text: &[u8], i: usize) -> Option<usize> {
         0xE2 if matches!(text.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D | 0x94])) => Some(3),
         _ => None,
     }
-}
-
-/// A byte of a word to `\b` without Unicode, as the cues' syntax has it.
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Words that end the name a leading cue starts: `the ministry that runs…`
@@ -155,7 +152,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 #[inline(always)]
 fn space_at(text: &str, i: usize) -> Option<usize> {
     match *text.as_bytes().get(i)? {
-        b'\t'..=b'\r' | b' ' => Some(1),
+        b if is_ascii_space(b) => Some(1),
         0..0x80 => None,
         // a character's later bytes are no boundary, so `get` rules them out
         _ => text

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
 
+use super::{is_ascii_space, is_word_byte};
 use crate::rules::EventDef;
 
 /// When a figure holds: one day, or a period ending on `day`.
@@ -241,10 +242,7 @@ fn period_edge(before: &[u8]) -> bool {
 
 /// `text` without the run of `\s` it ends with, if it ends with one.
 fn strip_spaces(text: &[u8]) -> Option<&[u8]> {
-    // `\s` of the pack syntax, which is ASCII and takes the vertical tab
-    let (head, spaces) = last_run(text, |b| {
-        matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ')
-    });
+    let (head, spaces) = last_run(text, is_ascii_space);
     (!spaces.is_empty()).then_some(head)
 }
 
@@ -252,11 +250,6 @@ fn strip_spaces(text: &[u8]) -> Option<&[u8]> {
 fn last_run(text: &[u8], kind: impl Fn(u8) -> bool) -> (&[u8], &[u8]) {
     let run = text.iter().rev().take_while(|b| kind(**b)).count();
     text.split_at(text.len() - run)
-}
-
-/// A byte of `\w` in the pack syntax, for `\b`.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 fn overlaps(spans: &[Range<usize>], range: Range<usize>) -> bool {

@@ -375,6 +375,19 @@ impl<'p> Classifier<'p> {
     }
 }
 
+/// ASCII whitespace: the ASCII bytes `char::is_whitespace` takes, which
+/// are also what `\s` matches in the cue syntax (ASCII only, with the
+/// vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// A byte of `\w` in the cue syntax, which has no Unicode: what its `\b`
+/// tells apart.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// Compiles `patterns` into one regex whose matches carry the id of the
 /// pattern that matched, with the cues' syntax: which alternative of a search matched,
 /// without capture groups, which cost a second search per match.

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use super::is_ascii_space;
+
 /// Splits `text[body]` into sentences: after `.`, `!` or `?` (and any
 /// closing quotes) followed by a space and a capital, digit or quote, and
 /// at line breaks.
@@ -92,11 +94,6 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     if lead + trail < s.len() {
         out.push(range.start + lead..range.end - trail);
     }
-}
-
-/// ASCII whitespace as `char::is_whitespace` has it.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// `s.trim_start()`, judging ASCII by the byte and decoding only when other
