@@ -4,6 +4,7 @@
 # same run (the machines are noisy: compare ratios, not seconds).
 #
 #   bench/run.sh [ARTICLES]      default 200000 (~100 MB of JSON Lines)
+#   RUNS=N bench/run.sh          best of N runs per command, default 5
 #
 # Corpora come from ../shared/tools/gen_corpus.py when present, else from
 # bench/make_corpus.py. Needs python3, ripgrep and GNU time (apt-get
@@ -26,10 +27,12 @@ gen() { # gen OUT ARTICLES FORMAT
   fi
 }
 
-# best of three: wall seconds and max RSS in KB of one command
+# best of RUNS: wall seconds and max RSS in KB of one command; the
+# minimum is what repeats on a noisy machine
+runs=${RUNS:-5}
 measure() {
   local best_wall=999999 best_rss=0 wall rss
-  for _ in 1 2 3; do
+  for _ in $(seq "$runs"); do
     /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true
     # the last line: GNU time first notes a non-zero exit (findings fail)
     read -r wall rss < <(tail -n 1 "$work/time.txt")
