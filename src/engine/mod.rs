@@ -211,9 +211,16 @@ impl Corpus {
     pub fn provenance(&self, fact: &Fact) -> impl fmt::Display {
         let outlet = self.outlet(fact.source).unwrap_or("unknown outlet");
         let day = fact.day.date();
-        fmt::from_fn(move |f| match day {
-            Some(day) => write!(f, "{outlet}, {day}"),
-            None => write!(f, "{outlet}, undated"),
+        // pieces written one by one, as a message formats many of these
+        fmt::from_fn(move |f| {
+            f.write_str(outlet)?;
+            match day {
+                Some(day) => {
+                    f.write_str(", ")?;
+                    fmt::Display::fmt(&day, f)
+                }
+                None => f.write_str(", undated"),
+            }
         })
     }
 }
@@ -237,9 +244,13 @@ impl Name<'_> {
 
 impl fmt::Display for Name<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.file)?;
         match self.line {
-            Some(line) => write!(f, "{}:{line}", self.file),
-            None => f.write_str(self.file),
+            Some(line) => {
+                f.write_str(":")?;
+                fmt::Display::fmt(&line, f)
+            }
+            None => Ok(()),
         }
     }
 }
@@ -715,15 +726,20 @@ pub(crate) fn days_between(earlier: Date, later: Date) -> i64 {
 pub(crate) fn amount(fact: &Fact) -> impl fmt::Display {
     use crate::output::number;
     let (low, high, qualifier) = (fact.low, fact.high, fact.qualifier);
+    // pieces written one by one, as a message formats several of these
     fmt::from_fn(move |f| {
-        let v = number(low);
-        match qualifier {
-            Qualifier::Exact => write!(f, "{v}"),
-            Qualifier::About => write!(f, "about {v}"),
-            Qualifier::Over => write!(f, "more than {v}"),
-            Qualifier::Under => write!(f, "up to {v}"),
-            Qualifier::Range => write!(f, "{v}–{}", number(high)),
+        f.write_str(match qualifier {
+            Qualifier::Exact | Qualifier::Range => "",
+            Qualifier::About => "about ",
+            Qualifier::Over => "more than ",
+            Qualifier::Under => "up to ",
+        })?;
+        fmt::Display::fmt(&number(low), f)?;
+        if qualifier == Qualifier::Range {
+            f.write_str("–")?;
+            fmt::Display::fmt(&number(high), f)?;
         }
+        Ok(())
     })
 }
 

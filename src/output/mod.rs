@@ -10,7 +10,7 @@ pub mod rules;
 
 pub use lines::LineIndex;
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// A number as JSON writes it: integral values without a fraction.
 pub(crate) fn number_json(value: f64) -> serde_json::Value {
@@ -33,21 +33,28 @@ pub(crate) fn number(value: f64) -> impl fmt::Display {
         if value.fract() != 0.0 || value.abs() >= 9e15 {
             return write!(f, "{value}");
         }
+        // Digits from the last, a comma before each group of three, into
+        // one piece: `-` and 16 digits in 6 groups fit in 22 bytes.
+        let mut text = [0; 22];
+        let mut at = text.len();
+        let mut digits = value.abs() as u64;
+        for place in 0.. {
+            if place > 0 && place % 3 == 0 {
+                at -= 1;
+                text[at] = b',';
+            }
+            at -= 1;
+            text[at] = b'0' + (digits % 10) as u8;
+            digits /= 10;
+            if digits == 0 {
+                break;
+            }
+        }
         if value < 0.0 {
-            f.write_char('-')?;
+            at -= 1;
+            text[at] = b'-';
         }
-        // the leading group of digits, then groups of three
-        let digits = value.abs() as u64;
-        let mut scale = 1;
-        while scale * 1000 <= digits {
-            scale *= 1000;
-        }
-        write!(f, "{}", digits / scale)?;
-        while scale > 1 {
-            scale /= 1000;
-            write!(f, ",{:03}", digits / scale % 1000)?;
-        }
-        Ok(())
+        f.write_str(std::str::from_utf8(&text[at..]).expect("ASCII digits"))
     })
 }
 
@@ -62,6 +69,16 @@ mod tests {
         assert_eq!(number_text(165.0), "165");
         assert_eq!(number_text(-1_000_007.0), "-1,000,007");
         assert_eq!(number_text(0.0), "0");
+        assert_eq!(number_text(-0.0), "0");
+        assert_eq!(number_text(999.0), "999");
+        assert_eq!(number_text(1000.0), "1,000");
+        assert_eq!(number_text(-999_999.0), "-999,999");
+        assert_eq!(
+            number_text(8_999_999_999_999_999.0),
+            "8,999,999,999,999,999"
+        );
+        assert_eq!(number_text(9e15), "9000000000000000");
+        assert_eq!(number_text(-2.5), "-2.5");
         assert_eq!(number_json(1500000.0).to_string(), "1500000");
         assert_eq!(number_json(2.5).to_string(), "2.5");
     }

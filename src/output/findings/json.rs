@@ -83,7 +83,7 @@ pub(super) fn write(
 /// part as it is described.
 struct Element {
     buf: Vec<u8>,
-    /// A formatted message or name, before serde_json escapes it.
+    /// A formatted message or name, before it is escaped.
     text: String,
     /// Labels written in the current finding.
     labels: usize,
@@ -92,8 +92,10 @@ struct Element {
 }
 
 impl Element {
-    fn member(&mut self, depth: usize, first: bool, key: &str, value: &(impl Serialize + ?Sized)) {
-        if let Err(error) = member(&mut self.buf, depth, first, key, value) {
+    /// A member whose value is a string.
+    fn string(&mut self, depth: usize, first: bool, key: &str, value: &str) {
+        name(&mut self.buf, depth, first, key);
+        if let Err(error) = string(&mut self.buf, value) {
             self.result = Err(error.into());
         }
     }
@@ -104,7 +106,25 @@ impl Element {
         if write!(self.text, "{value}").is_err() {
             self.result = Err(io::Error::other("a finding could not be formatted"));
         }
-        if let Err(error) = member(&mut self.buf, depth, first, key, self.text.as_str()) {
+        name(&mut self.buf, depth, first, key);
+        if let Err(error) = string(&mut self.buf, &self.text) {
+            self.result = Err(error.into());
+        }
+    }
+
+    /// A member whose value is a string or `null`.
+    fn optional(&mut self, depth: usize, first: bool, key: &str, value: Option<&str>) {
+        match value {
+            Some(value) => self.string(depth, first, key, value),
+            None => {
+                name(&mut self.buf, depth, first, key);
+                self.buf.extend_from_slice(b"null");
+            }
+        }
+    }
+
+    fn number(&mut self, depth: usize, first: bool, key: &str, value: usize) {
+        if let Err(error) = member(&mut self.buf, depth, first, key, &value) {
             self.result = Err(error.into());
         }
     }
@@ -130,11 +150,11 @@ impl Describe for Element {
         help: Option<&str>,
     ) {
         self.buf.push(b'{');
-        self.member(6, true, "rule", rule);
-        self.member(6, false, "severity", severity.name());
+        self.string(6, true, "rule", rule);
+        self.string(6, false, "severity", severity.name());
         self.text(6, false, "message", message);
-        self.member(6, false, "metric", &metric);
-        self.member(6, false, "help", &help);
+        self.optional(6, false, "metric", metric);
+        self.optional(6, false, "help", help);
         name(&mut self.buf, 6, false, "labels");
         self.buf.push(b'[');
     }
@@ -145,14 +165,33 @@ impl Describe for Element {
         indent(&mut self.buf, 8);
         self.buf.push(b'{');
         self.text(10, true, "file", file);
-        self.member(10, false, "start", &span.start);
-        self.member(10, false, "end", &span.end);
+        self.number(10, false, "start", span.start);
+        self.number(10, false, "end", span.end);
         self.text(10, false, "message", message);
         self.buf.push(b'\n');
         indent(&mut self.buf, 8);
         self.buf.push(b'}');
         self.labels += 1;
     }
+}
+
+/// `value` as a JSON string. Most need no escape, and are copied as they
+/// are; serde_json escapes the others.
+fn string(buf: &mut Vec<u8>, value: &str) -> serde_json::Result<()> {
+    if needs_escape(value) {
+        return serde_json::to_writer(buf, value);
+    }
+    buf.push(b'"');
+    buf.extend_from_slice(value.as_bytes());
+    buf.push(b'"');
+    Ok(())
+}
+
+/// Whether JSON escapes any byte of `s`: a quote, a backslash or a control
+/// character. No early exit, so that the compiler checks many bytes a step.
+fn needs_escape(s: &str) -> bool {
+    let escaped = |b: u8| u8::from(b < 0x20 || b == b'"' || b == b'\\');
+    s.bytes().fold(0, |any, b| any | escaped(b)) != 0
 }
 
 /// `"name": value` as a member of an object, on a line `depth` spaces in.
@@ -177,6 +216,35 @@ fn name(buf: &mut Vec<u8>, depth: usize, first: bool, key: &str) {
     buf.extend_from_slice(b"\": ");
 }
 
+/// `depth` spaces, at most ten.
 fn indent(buf: &mut Vec<u8>, depth: usize) {
-    buf.extend(std::iter::repeat_n(b' ', depth));
+    buf.extend_from_slice(&b"          "[..depth]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_written_as_serde_json_writes_them() {
+        let texts = [
+            "",
+            "plain text",
+            "\"quoted\"",
+            "back\\slash",
+            "line\nbreak\ttab\r",
+            "\u{0}\u{1f} controls",
+            "\u{7f} delete is kept",
+            "Gaza – 30,035 killed, “about” 1.5 million",
+            "\u{2028}\u{2029} separators",
+            "a long line of text well past sixteen bytes, ending in a quote\"",
+            "é\"",
+        ];
+        for text in texts {
+            let mut buf = Vec::new();
+            string(&mut buf, text).expect("written");
+            let expected = serde_json::to_string(text).expect("serialized");
+            assert_eq!(String::from_utf8(buf).expect("UTF-8"), expected, "{text:?}");
+        }
+    }
 }
