@@ -35,8 +35,9 @@ pub(super) fn run(
     out: &mut Vec<Detail>,
 ) {
     let fixed = cx.pack.metric(metric as usize).kind == MetricKind::Fixed;
+    let mut scratch = Scratch::default();
     if fixed {
-        report(groups, facts, 0..facts.len(), tolerance, out);
+        report(groups, facts, 0..facts.len(), tolerance, &mut scratch, out);
         return;
     }
     // undated facts sort last
@@ -51,7 +52,8 @@ pub(super) fn run(
         let [first, last] = [-1, 1].map(|side| shift(day, side * i64::from(window_days)));
         let lo = dated.partition_point(|&f| day_of(f) < first);
         let hi = dated.partition_point(|&f| day_of(f) <= last);
-        report(groups, &dated[lo..hi], i - lo..j - lo, tolerance, out);
+        let (peers, subjects) = (&dated[lo..hi], i - lo..j - lo);
+        report(groups, peers, subjects, tolerance, &mut scratch, out);
         i = j;
     }
 }
@@ -73,6 +75,15 @@ struct Peer {
     source: u32,
 }
 
+/// The buffers `report` fills for each day, kept from one day to the next
+/// so that the days of a metric cost no allocations.
+#[derive(Default)]
+struct Scratch {
+    peers: Vec<Peer>,
+    by_source: Vec<(u32, u32)>,
+    sweep: Sweep,
+}
+
 /// Reports the figures of `peers[subjects]` that contradict the consensus
 /// of `peers`.
 fn report(
@@ -80,32 +91,32 @@ fn report(
     peers: &[u32],
     subjects: Range<usize>,
     tolerance: Tolerance,
+    scratch: &mut Scratch,
     out: &mut Vec<Detail>,
 ) {
     if peers.len() < 2 {
         return;
     }
     let indices = peers;
-    let mut peers: Vec<Peer> = indices
-        .iter()
-        .map(|&f| {
-            let fact = groups.fact(f);
-            Peer {
-                interval: Interval::of(fact, tolerance),
-                day: fact.day,
-                source: fact.source,
-            }
-        })
-        .collect();
-    let sources = number_sources(&mut peers);
-    let Some(consensus) = consensus(&peers, sources) else {
+    let peers = &mut scratch.peers;
+    peers.clear();
+    peers.extend(indices.iter().map(|&f| {
+        let fact = groups.fact(f);
+        Peer {
+            interval: Interval::of(fact, tolerance),
+            day: fact.day,
+            source: fact.source,
+        }
+    }));
+    let sources = number_sources(peers, &mut scratch.by_source);
+    let Some(consensus) = consensus(peers, sources, &mut scratch.sweep) else {
         return;
     };
     for subject in subjects {
         if peers[subject].interval.contains(consensus) {
             continue;
         }
-        let conflict = nearest_against(indices, &peers, subject, consensus);
+        let conflict = nearest_against(indices, peers, subject, consensus);
         if conflict.against_len > 0 {
             out.push(Detail::Conflict(conflict));
         }
@@ -114,10 +125,9 @@ fn report(
 
 /// Numbers the articles of `peers` from zero, so that figures can be
 /// counted per article in a plain array; returns how many there are.
-fn number_sources(peers: &mut [Peer]) -> usize {
-    let mut by_source: Vec<(u32, u32)> = (peers.iter().enumerate())
-        .map(|(i, p)| (p.source, i as u32))
-        .collect();
+fn number_sources(peers: &mut [Peer], by_source: &mut Vec<(u32, u32)>) -> usize {
+    by_source.clear();
+    by_source.extend((peers.iter().enumerate()).map(|(i, p)| (p.source, i as u32)));
     by_source.sort_unstable();
     let mut sources = 0;
     for (k, &(source, i)) in by_source.iter().enumerate() {
@@ -202,26 +212,42 @@ fn nearest_against(indices: &[u32], peers: &[Peer], subject: usize, consensus: f
     conflict
 }
 
+/// What the sweep of `consensus` orders and counts.
+#[derive(Default)]
+struct Sweep {
+    opens: Vec<u32>,
+    closes: Vec<u32>,
+    /// Figures open per article.
+    open_of: Vec<u32>,
+}
+
 /// The value allowed by the figures of the most distinct sources (ties:
 /// the most figures, then the lowest value), found by a sweep over the
 /// interval ends: n log n.
-fn consensus(peers: &[Peer], sources: usize) -> Option<f64> {
+fn consensus(peers: &[Peer], sources: usize, sweep: &mut Sweep) -> Option<f64> {
     // Intervals by low end to open them, by high end to close them; at one
     // value opens go first, so touching intervals agree. The order among
     // equal ends does not change the result.
     let low = |i: u32| peers[i as usize].interval.low;
     let high = |i: u32| peers[i as usize].interval.high;
-    let mut opens: Vec<u32> = (0..peers.len() as u32).collect();
-    let mut closes = opens.clone();
+    let Sweep {
+        opens,
+        closes,
+        open_of,
+    } = sweep;
+    opens.clear();
+    opens.extend(0..peers.len() as u32);
+    closes.clear();
+    closes.extend_from_slice(opens);
     opens.sort_unstable_by_key(|&i| float_key(low(i)));
     closes.sort_unstable_by_key(|&i| float_key(high(i)));
-    // figures open per article
-    let mut open_of = vec![0u32; sources];
+    open_of.clear();
+    open_of.resize(sources, 0);
     let source_of = |i: u32| peers[i as usize].source as usize;
     let (mut open, mut open_sources) = (0usize, 0usize);
     let mut best: Option<(usize, usize, f64)> = None;
     let mut closed = 0;
-    for &i in &opens {
+    for &i in opens.iter() {
         let low = low(i);
         while closed < closes.len() && high(closes[closed]).total_cmp(&low).is_lt() {
             let source = source_of(closes[closed]);
