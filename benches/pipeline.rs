@@ -70,12 +70,13 @@ fn scan_and_classify(bencher: Bencher, bytes: usize) {
     let classifier = Classifier::new(&pack);
     let article = article(bytes, 0, "Wire");
     let mut scanner = Scanner::new();
+    let mut scratch = classifier.scratch();
     bencher
         .counter(divan::counter::BytesCount::new(bytes))
         .bench_local(|| {
             let mut mentions = Vec::new();
             scanner.scan(&article.text, article.body.clone(), &mut mentions);
-            classifier.classify(&article, mentions).len()
+            classifier.classify(&article, mentions, &mut scratch).len()
         });
 }
 
@@ -87,11 +88,12 @@ fn engine(bencher: Bencher, articles: usize) {
     let classifier = Classifier::new(&pack);
     let mut corpus = Corpus::default();
     let mut scanner = Scanner::new();
+    let mut scratch = classifier.scratch();
     for i in 0..articles {
         let article = article(500, (i % 600) as i64, ["A", "B", "C", "D"][i % 4]);
         let mut mentions = Vec::new();
         scanner.scan(&article.text, article.body.clone(), &mut mentions);
-        let claims = classifier.classify(&article, mentions);
+        let claims = classifier.classify(&article, mentions, &mut scratch);
         corpus.add(&article, &claims);
     }
     bencher

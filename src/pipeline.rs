@@ -54,11 +54,12 @@ impl Unit<'_> {
             }
         };
         let mut scanner = Scanner::new();
+        let mut scratch = classifier.scratch();
         let mut items = Vec::with_capacity(loaded.articles.len() + loaded.problems.len());
         for article in loaded.articles {
             let mut mentions = Vec::new();
             scanner.scan(&article.text, article.body.clone(), &mut mentions);
-            let claims = classifier.classify(&article, mentions);
+            let claims = classifier.classify(&article, mentions, &mut scratch);
             items.push(Item::Article(article, claims));
         }
         items.extend(loaded.problems.into_iter().map(Item::Problem));

@@ -67,8 +67,8 @@ pub struct Claim {
 }
 
 /// What the mentions of one sentence share: its clauses, and each
-/// clause's attribution once a classified figure needs it. One per article,
-/// refilled sentence by sentence: its vectors are allocated once.
+/// clause's attribution once a classified figure needs it. Refilled
+/// sentence by sentence: its vectors are allocated once.
 #[derive(Default)]
 struct SentenceState {
     index: Option<usize>,
@@ -92,9 +92,18 @@ pub struct Classifier<'p> {
     dates: date::DateSearch,
 }
 
-/// Scratch space of `metric`, kept for a whole article so that its memory
-/// serves figure after figure.
-struct Scratch {
+/// Scratch space of `classify`, kept from article to article (one per
+/// unit of work) so that its memory serves them all.
+pub struct Scratch {
+    /// The article's text, ASCII-lowercased.
+    lowered: Vec<u8>,
+    sentences: Vec<Range<usize>>,
+    state: SentenceState,
+    cues: CueScratch,
+}
+
+/// Scratch space of `metric`.
+struct CueScratch {
     /// The cues each list's set matched.
     matched: [PatternSet; 2],
     found: Vec<Found>,
@@ -237,26 +246,48 @@ impl<'p> Classifier<'p> {
         }
     }
 
+    /// Scratch space for `classify`, to pass to it article after article.
+    pub fn scratch(&self) -> Scratch {
+        Scratch {
+            lowered: Vec::new(),
+            sentences: Vec::new(),
+            state: SentenceState::default(),
+            cues: CueScratch {
+                matched: self
+                    .cues
+                    .each_ref()
+                    .map(|cues| PatternSet::new(cues.set.pattern_len())),
+                found: Vec::new(),
+            },
+        }
+    }
+
     /// Classifies every mention of one article. Mentions come in text
     /// order, so the sentence (its clauses and their attributions) is worked
     /// out once and reused by the mentions it holds. A source names the
     /// figures of its own clause: in `A killed 1,200, while B killed 57,500,
     /// according to X`, X gave only the 57,500.
-    pub fn classify(&self, article: &Article, mentions: Vec<Mention>) -> Vec<Claim> {
+    pub fn classify(
+        &self,
+        article: &Article,
+        mentions: Vec<Mention>,
+        scratch: &mut Scratch,
+    ) -> Vec<Claim> {
         let text = article.text.as_str();
-        let sentences = sentence::sentences(text, article.body.clone());
-        let mut state = SentenceState::default();
-        let mut scratch = Scratch {
-            matched: self
-                .cues
-                .each_ref()
-                .map(|cues| PatternSet::new(cues.set.pattern_len())),
-            found: Vec::new(),
-        };
-        let lowered = text.as_bytes().to_ascii_lowercase();
+        let Scratch {
+            lowered,
+            sentences,
+            state,
+            cues,
+        } = scratch;
+        sentence::sentences(text, article.body.clone(), sentences);
+        state.index = None;
+        lowered.clear();
+        lowered.extend_from_slice(text.as_bytes());
+        lowered.make_ascii_lowercase();
         let cased = lowered::Text {
             original: text,
-            lowered: &lowered,
+            lowered: lowered.as_slice(),
         };
         let mut claims = Vec::with_capacity(mentions.len());
         for mention in mentions {
@@ -273,7 +304,7 @@ impl<'p> Classifier<'p> {
                 .iter()
                 .position(|c| c.start <= mention.start && mention.start < c.end);
             let clause = c.map_or_else(|| sentence.clone(), |c| state.clauses[c].clone());
-            let chosen = self.metric(&cased, &mention, &sentence, &clause, &mut scratch);
+            let chosen = self.metric(&cased, &mention, &sentence, &clause, cues);
             let (as_of, attribution) = match chosen {
                 Some(_) => (
                     self.dates.resolve(
@@ -310,7 +341,7 @@ impl<'p> Classifier<'p> {
         mention: &Mention,
         sentence: &Range<usize>,
         clause: &Range<usize>,
-        scratch: &mut Scratch,
+        scratch: &mut CueScratch,
     ) -> Option<(usize, (CueList, usize))> {
         if mention.unit != Unit::Count {
             return None;
@@ -320,7 +351,7 @@ impl<'p> Classifier<'p> {
         let before = before_start.min(mention.start)..mention.start;
         let bytes = text.original.as_bytes();
         let windows = [&bytes[after.clone()], &bytes[before.clone()]];
-        let Scratch { matched, found } = scratch;
+        let CueScratch { matched, found } = scratch;
         found.clear();
         for ((cues, window), matched) in self.cues.iter().zip(windows).zip(matched) {
             cues.find(window, matched, found);
