@@ -355,8 +355,9 @@ impl<'a> FlatReader<'a> {
 
 /// How many bytes at the start of `bytes` a JSON string holds as they
 /// are: up to a quote, a backslash or a control character. Eight bytes at
-/// a time, as texts are most of a line.
-fn plain_run(bytes: &[u8]) -> usize {
+/// a time, as texts are most of a line. JSON output uses it too, to find
+/// the strings it can copy unescaped.
+pub(crate) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::MAX / 255;
     const HIGH_BITS: u64 = ONES << 7;
     // The high bit of each byte below `n`, for bytes below 0x80: exact for

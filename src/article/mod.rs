@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+pub(crate) use jsonl::plain_run;
 pub use jsonl::{LineBlock, LineBlocks};
 pub use walk::{Input, walk};
 

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Summary, count};
+use crate::article::plain_run;
 use crate::engine::{Describe, Findings, Name};
 use crate::rules::Severity;
 
@@ -178,20 +179,13 @@ impl Describe for Element {
 /// `value` as a JSON string. Most need no escape, and are copied as they
 /// are; serde_json escapes the others.
 fn string(buf: &mut Vec<u8>, value: &str) -> serde_json::Result<()> {
-    if needs_escape(value) {
+    if plain_run(value.as_bytes()) < value.len() {
         return serde_json::to_writer(buf, value);
     }
     buf.push(b'"');
     buf.extend_from_slice(value.as_bytes());
     buf.push(b'"');
     Ok(())
-}
-
-/// Whether JSON escapes any byte of `s`: a quote, a backslash or a control
-/// character. No early exit, so that the compiler checks many bytes a step.
-fn needs_escape(s: &str) -> bool {
-    let escaped = |b: u8| u8::from(b < 0x20 || b == b'"' || b == b'\\');
-    s.bytes().fold(0, |any, b| any | escaped(b)) != 0
 }
 
 /// `"name": value` as a member of an object, on a line `depth` spaces in.
