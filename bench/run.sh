@@ -4,7 +4,7 @@
 # same run (the machines are noisy: compare ratios, not seconds).
 #
 #   bench/run.sh [ARTICLES]      default 200000 (~100 MB of JSON Lines)
-#   RUNS=N bench/run.sh          best of N runs per command, default 5
+#   RUNS=N bench/run.sh          best of N rounds, default 5
 #
 # Corpora come from ../shared/tools/gen_corpus.py when present, else from
 # bench/make_corpus.py. Needs python3, ripgrep and GNU time (apt-get
@@ -27,36 +27,18 @@ gen() { # gen OUT ARTICLES FORMAT
   fi
 }
 
-# best of RUNS: wall seconds and max RSS in KB of one command; the
-# minimum is what repeats on a noisy machine
-runs=${RUNS:-5}
-measure() {
-  local best_wall=999999 best_rss=0 wall rss
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true
-    # the last line: GNU time first notes a non-zero exit (findings fail)
-    read -r wall rss < <(tail -n 1 "$work/time.txt")
-    if awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; best_rss=$rss; fi
-  done
-  echo "$best_wall $best_rss"
+# One wall time (seconds) and max RSS (KB) of a command.
+time_once() {
+  /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>&1 || true
+  # the last line: GNU time first notes a non-zero exit (findings fail)
+  tail -n 1 "$work/time.txt"
 }
 
-bytes_of() { du -sb "$1" | cut -f1; }
 rg_scan() { rg -o '[0-9][0-9,.]*' "$1" | wc -l >/dev/null; }
+export -f rg_scan
 ratio() { awk "BEGIN{printf \"%.2f\", $1 / ($2 > 0 ? $2 : 0.001)}"; }
-
-report() { # report NAME DIR
-  local dir=$2 size mb rg fc wall rss claims
-  size=$(bytes_of "$dir"); mb=$(awk "BEGIN{print $size/1e6}")
-  export -f rg_scan
-  rg=$(measure bash -c "rg_scan $dir"); rg=${rg% *}
-  fc=$(measure "$bin" check --format json "$dir"); wall=${fc% *}; rss=${fc#* }
-  claims=$( ("$bin" check --format json "$dir" || true) | python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["claims"])')
-  printf '%-14s %8.1f MB  rg %6.2fs  figcheck %6.2fs (%5.2fx rg)  %7.1f MB/s  %9.0f claims/s  max RSS %6.1f MB (%4.0f%% of corpus)\n' \
-    "$1" "$mb" "$rg" "$wall" "$(ratio "$wall" "$rg")" "$(awk "BEGIN{print $mb/$wall}")" \
-    "$(awk "BEGIN{print $claims/$wall}")" "$(awk "BEGIN{print $rss/1024}")" "$(awk "BEGIN{print 100*$rss*1024/$size}")"
-  echo "$wall $rss" > "$work/$1.result"
-}
+min() { awk "BEGIN{print ($1 < $2 ? $1 : $2)}"; }
+max() { awk "BEGIN{print ($1 > $2 ? $1 : $2)}"; }
 
 quarter=$((articles / 4)); half=$((articles / 2))
 gen "$work/jsonl-1x" "$quarter" jsonl
@@ -65,15 +47,36 @@ gen "$work/jsonl-4x" "$articles" jsonl
 gen "$work/txt-20k" 20000 txt
 gen "$work/jsonl-20k" 20000 jsonl
 
-echo "figcheck $("$bin" --version | cut -d' ' -f2), $(nproc) cores, $(date -u +%F)"
-report jsonl-4x "$work/jsonl-4x"
-report jsonl-2x "$work/jsonl-2x"
-report jsonl-1x "$work/jsonl-1x"
-report txt-20k "$work/txt-20k"
-report jsonl-20k "$work/jsonl-20k"
+# RUNS rounds over every corpus, interleaved: the machine's speed drifts
+# over seconds, and a drift between two corpora would show in their ratio.
+# The best wall time of each command is what repeats; memory is the
+# largest seen.
+corpora=(jsonl-4x jsonl-2x jsonl-1x txt-20k jsonl-20k)
+runs=${RUNS:-5}
+declare -A rg_wall fc_wall fc_rss
+for name in "${corpora[@]}"; do rg_wall[$name]=999999; fc_wall[$name]=999999; fc_rss[$name]=0; done
+for _ in $(seq "$runs"); do
+  for name in "${corpora[@]}"; do
+    dir=$work/$name
+    read -r wall _ < <(time_once bash -c "rg_scan $dir")
+    rg_wall[$name]=$(min "$wall" "${rg_wall[$name]}")
+    read -r wall rss < <(time_once "$bin" check --format json "$dir")
+    fc_wall[$name]=$(min "$wall" "${fc_wall[$name]}")
+    fc_rss[$name]=$(max "$rss" "${fc_rss[$name]}")
+  done
+done
 
-read -r w1 m1 < "$work/jsonl-1x.result"; read -r w2 m2 < "$work/jsonl-2x.result"; read -r w4 m4 < "$work/jsonl-4x.result"
-read -r wt _ < "$work/txt-20k.result"; read -r wj _ < "$work/jsonl-20k.result"
-echo "scaling time   1x->2x $(ratio "$w2" "$w1")x  2x->4x $(ratio "$w4" "$w2")x   (target: at most 2x per doubling)"
-echo "scaling memory 1x->2x $(ratio "$m2" "$m1")x  2x->4x $(ratio "$m4" "$m2")x"
-echo "20k articles as .txt files vs JSON Lines: $(ratio "$wt" "$wj")x   (target: at most 1.5x)"
+echo "figcheck $("$bin" --version | cut -d' ' -f2), $(nproc) cores, $(date -u +%F), best of $runs"
+for name in "${corpora[@]}"; do
+  dir=$work/$name
+  size=$(du -sb "$dir" | cut -f1); mb=$(awk "BEGIN{print $size/1e6}")
+  rg=${rg_wall[$name]}; wall=${fc_wall[$name]}; rss=${fc_rss[$name]}
+  claims=$( ("$bin" check --format json "$dir" || true) | python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["claims"])')
+  printf '%-14s %8.1f MB  rg %6.2fs  figcheck %6.2fs (%5.2fx rg)  %7.1f MB/s  %9.0f claims/s  max RSS %6.1f MB (%4.0f%% of corpus)\n' \
+    "$name" "$mb" "$rg" "$wall" "$(ratio "$wall" "$rg")" "$(awk "BEGIN{print $mb/$wall}")" \
+    "$(awk "BEGIN{print $claims/$wall}")" "$(awk "BEGIN{print $rss/1024}")" "$(awk "BEGIN{print 100*$rss*1024/$size}")"
+done
+
+echo "scaling time   1x->2x $(ratio "${fc_wall[jsonl-2x]}" "${fc_wall[jsonl-1x]}")x  2x->4x $(ratio "${fc_wall[jsonl-4x]}" "${fc_wall[jsonl-2x]}")x   (target: at most 2x per doubling)"
+echo "scaling memory 1x->2x $(ratio "${fc_rss[jsonl-2x]}" "${fc_rss[jsonl-1x]}")x  2x->4x $(ratio "${fc_rss[jsonl-4x]}" "${fc_rss[jsonl-2x]}")x"
+echo "20k articles as .txt files vs JSON Lines: $(ratio "${fc_wall[txt-20k]}" "${fc_wall[jsonl-20k]}")x   (target: at most 1.5x)"
