@@ -421,11 +421,17 @@ fn is_word_byte(b: u8) -> bool {
 
 /// Compiles `patterns` into one regex whose matches carry the id of the
 /// pattern that matched, with the cues' syntax: which alternative of a search matched,
-/// without capture groups, which cost a second search per match.
+/// without capture groups, which cost a second search per match. No
+/// prefilter: the attribution cues yield no literal worth one (`a\s+tally`),
+/// and looking for them cost more than compiling the rest.
 fn multi_pattern(patterns: &[&str]) -> regex_automata::meta::Regex {
     regex_automata::meta::Regex::builder()
         .syntax(crate::rules::cue_syntax())
-        .configure(regex_automata::meta::Regex::config().utf8_empty(false))
+        .configure(
+            regex_automata::meta::Regex::config()
+                .utf8_empty(false)
+                .auto_prefilter(false),
+        )
         .build_many(patterns)
         .expect("built-in patterns compile")
 }
