@@ -119,9 +119,7 @@ fn clean(phrase: &str, leading: bool) -> Option<Cow<'_, str>> {
     // read from the end, kept in order
     let mut last = [""; 6];
     let mut n = 0;
-    for word in phrase
-        .split_whitespace()
-        .rev()
+    for word in words_back(phrase)
         .take_while(|w| !is_any(w, &CONJUNCTIONS))
         .take(last.len())
     {
@@ -134,8 +132,11 @@ fn clean(phrase: &str, leading: bool) -> Option<Cow<'_, str>> {
 /// The words of `text`, as `split_whitespace` has them, found a byte at a
 /// time: a phrase is mostly ASCII, which needs no decoding.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    let mut at = 0;
+    let mut next = 0;
     std::iter::from_fn(move || {
+        // a local index stays in a register, where the captured one is
+        // stored back at every byte
+        let mut at = next;
         while let Some(n) = space_at(text, at) {
             at += n;
         }
@@ -143,8 +144,44 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         while at < text.len() && space_at(text, at).is_none() {
             at += 1;
         }
+        next = at;
         (at > start).then(|| &text[start..at])
     })
+}
+
+/// The words of `text` from the last, as `split_whitespace().rev()` has
+/// them, found a byte at a time as `words` finds them.
+fn words_back(text: &str) -> impl Iterator<Item = &str> {
+    let mut next = text.len();
+    std::iter::from_fn(move || {
+        let mut at = next;
+        while let Some(n) = space_before(text, at) {
+            at -= n;
+        }
+        let end = at;
+        while at > 0 && space_before(text, at).is_none() {
+            at -= 1;
+        }
+        next = at;
+        (at < end).then(|| &text[at..end])
+    })
+}
+
+/// The length of the whitespace character that ends before byte `i` of
+/// `text`, if one does: `space_at` read backwards.
+#[inline(always)]
+fn space_before(text: &str, i: usize) -> Option<usize> {
+    match *text.as_bytes().get(i.checked_sub(1)?)? {
+        b if is_ascii_space(b) => Some(1),
+        0..0x80 => None,
+        // only a boundary ends a character, and `get` rules out the others
+        _ => text
+            .get(..i)?
+            .chars()
+            .next_back()
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+    }
 }
 
 /// The length of the whitespace character (as `char::is_whitespace` has
@@ -214,7 +251,7 @@ fn offset(text: &str, part: &str) -> usize {
 mod tests {
     use std::borrow::Cow;
 
-    use super::{attribution, delimiter_at, words};
+    use super::{attribution, delimiter_at, words, words_back};
 
     #[test]
     fn according_to() {
@@ -323,7 +360,7 @@ mod tests {
     }
 
     #[test]
-    fn words_split_where_split_whitespace_does() {
+    fn words_split_where_split_whitespace_does_both_ways() {
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
             for text in [
                 format!("a{c}b"),
@@ -333,6 +370,11 @@ mod tests {
                 assert_eq!(
                     words(&text).collect::<Vec<_>>(),
                     text.split_whitespace().collect::<Vec<_>>(),
+                    "{c:?}"
+                );
+                assert_eq!(
+                    words_back(&text).collect::<Vec<_>>(),
+                    text.split_whitespace().rev().collect::<Vec<_>>(),
                     "{c:?}"
                 );
             }
