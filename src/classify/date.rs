@@ -118,11 +118,14 @@ impl DateSearch {
     }
 
     /// The date of a figure at `figure` (byte range within `clause`).
+    /// `event_spans` is scratch space, kept from figure to figure so that
+    /// clauses naming an event need no allocation.
     pub(crate) fn resolve(
         &self,
         clause: &[u8],
         figure: Range<usize>,
         published: Option<Date>,
+        event_spans: &mut Vec<Range<usize>>,
     ) -> Option<When> {
         // no pattern matches before the leftmost match of them all, so
         // each search finds the same matches from there as from the start
@@ -140,7 +143,7 @@ impl DateSearch {
             })
         };
         let mut best: Option<(usize, When)> = None;
-        let mut event_spans = Vec::new();
+        event_spans.clear();
         for (e, (regex, date)) in self.events.iter().enumerate() {
             for m in matches(regex, clause, first.start(), known(e..e + 1)) {
                 event_spans.push(m.range());
@@ -151,7 +154,7 @@ impl DateSearch {
         }
         let dates = self.events.len()..self.events.len() + KINDS.len();
         for found in matches(&DATES, clause, first.start(), known(dates)) {
-            if overlaps(&event_spans, found.range())
+            if overlaps(event_spans, found.range())
                 || overlaps(std::slice::from_ref(&figure), found.range())
             {
                 continue;
@@ -413,7 +416,12 @@ mod tests {
 
     fn at(clause: &str, figure: &str, published: Option<Date>) -> Option<When> {
         let start = clause.find(figure).unwrap();
-        DateSearch::new(&[]).resolve(clause.as_bytes(), start..start + figure.len(), published)
+        DateSearch::new(&[]).resolve(
+            clause.as_bytes(),
+            start..start + figure.len(),
+            published,
+            &mut Vec::new(),
+        )
     }
 
     fn day(clause: &str, published: Date) -> Option<Date> {
@@ -595,7 +603,12 @@ mod tests {
     fn with_events(clause: &str, events: &[EventDef]) -> Option<Date> {
         let start = clause.find("165").unwrap();
         DateSearch::new(events)
-            .resolve(clause.as_bytes(), start..start + 3, Some(date(2025, 3, 1)))
+            .resolve(
+                clause.as_bytes(),
+                start..start + 3,
+                Some(date(2025, 3, 1)),
+                &mut Vec::new(),
+            )
             .map(|w| w.day)
     }
 

@@ -100,6 +100,8 @@ pub struct Scratch {
     sentences: Vec<Range<usize>>,
     state: SentenceState,
     cues: CueScratch,
+    /// The spans of events `DateSearch::resolve` found in a clause.
+    event_spans: Vec<Range<usize>>,
 }
 
 /// Scratch space of `metric`.
@@ -259,6 +261,7 @@ impl<'p> Classifier<'p> {
                     .map(|cues| PatternSet::new(cues.set.pattern_len())),
                 found: Vec::new(),
             },
+            event_spans: Vec::new(),
         }
     }
 
@@ -279,6 +282,7 @@ impl<'p> Classifier<'p> {
             sentences,
             state,
             cues,
+            event_spans,
         } = scratch;
         sentence::sentences(text, article.body.clone(), sentences);
         state.index = None;
@@ -311,6 +315,7 @@ impl<'p> Classifier<'p> {
                         &text.as_bytes()[clause.clone()],
                         mention.start - clause.start..mention.end - clause.start,
                         article.meta.date,
+                        event_spans,
                     ),
                     c.and_then(|c| {
                         state.attributions[c]
