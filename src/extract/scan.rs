@@ -91,8 +91,16 @@ impl<'a> View<'a> {
     /// direct comparisons; these run many times per figure.
     #[inline(always)]
     fn word_is(&self, i: usize, options: &[&str]) -> bool {
-        self.bytes_of(i, Kind::Word)
-            .is_some_and(|w| options.iter().any(|o| o.as_bytes().eq_ignore_ascii_case(w)))
+        let Some(w) = self.bytes_of(i, Kind::Word) else {
+            return false;
+        };
+        // A loop rather than `any`, which is not inlined for longer lists.
+        for o in options {
+            if o.as_bytes().eq_ignore_ascii_case(w) {
+                return true;
+            }
+        }
+        false
     }
 
     fn punct(&self, i: usize) -> Option<&'a str> {
