@@ -168,8 +168,17 @@ pub(crate) fn number_word(word: &[u8]) -> Option<NumberWord> {
 /// A scale word written after a figure: `1.5 million`, `57 thousand`,
 /// `4 hundred`, `3 bn`.
 pub(crate) fn scale_word(word: &[u8]) -> Option<f64> {
+    // Most words after a figure are no scale: tell so before lowercasing.
+    if !SCALES.may_contain(word) {
+        return None;
+    }
     scale_of(lowercase(word, &mut [0; LONGEST])?)
 }
+
+/// The words `scale_of` knows. A test checks this list against it.
+const SCALES: Prefilter = Prefilter::new(&[
+    "hundred", "thousand", "million", "mln", "billion", "bn", "bln", "trillion", "tn",
+]);
 
 fn scale_of(lower: &[u8]) -> Option<f64> {
     Some(match lower {
@@ -543,10 +552,9 @@ pub(crate) fn is_time_unit(word: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    /// Every word the lookups accept is written in this file: each run of
-    /// letters here, in each case, that opens a figure must pass `OPENING`.
-    #[test]
-    fn opening_passes_every_opening_word() {
+    /// Every word the lookups accept is written in this file: calls `each`
+    /// with each run of letters here, in each case.
+    fn every_word_form(mut each: impl FnMut(&[u8])) {
         let source = include_str!("lexicon.rs");
         for word in source.split(|c: char| !c.is_ascii_alphabetic()) {
             if word.is_empty() {
@@ -560,12 +568,25 @@ mod tests {
                 &word.to_ascii_uppercase(),
                 &capital,
             ] {
-                let form = form.as_bytes();
-                let opens =
-                    opener(form).is_some() || is_currency_code(form) || is_country_code(form);
-                assert!(!opens || OPENING.may_contain(form), "{form:?}");
+                each(form.as_bytes());
             }
         }
+    }
+
+    #[test]
+    fn opening_passes_every_opening_word() {
+        every_word_form(|form| {
+            let opens = opener(form).is_some() || is_currency_code(form) || is_country_code(form);
+            assert!(!opens || OPENING.may_contain(form), "{form:?}");
+        });
+    }
+
+    #[test]
+    fn scales_pass_every_scale_word() {
+        every_word_form(|form| {
+            let scale = lowercase(form, &mut [0; LONGEST]).and_then(scale_of);
+            assert!(scale.is_none() || SCALES.may_contain(form), "{form:?}");
+        });
     }
 
     #[test]
