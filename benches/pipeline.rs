@@ -71,12 +71,13 @@ fn scan_and_classify(bencher: Bencher, bytes: usize) {
     let article = article(bytes, 0, "Wire");
     let mut scanner = Scanner::new();
     let mut scratch = classifier.scratch();
+    let mut mentions = Vec::new();
     bencher
         .counter(divan::counter::BytesCount::new(bytes))
         .bench_local(|| {
-            let mut mentions = Vec::new();
+            mentions.clear();
             scanner.scan(&article.text, article.body.clone(), &mut mentions);
-            classifier.classify(&article, mentions, &mut scratch).len()
+            classifier.classify(&article, &mentions, &mut scratch).len()
         });
 }
 
@@ -89,11 +90,12 @@ fn engine(bencher: Bencher, articles: usize) {
     let mut corpus = Corpus::default();
     let mut scanner = Scanner::new();
     let mut scratch = classifier.scratch();
+    let mut mentions = Vec::new();
     for i in 0..articles {
         let article = article(500, (i % 600) as i64, ["A", "B", "C", "D"][i % 4]);
-        let mut mentions = Vec::new();
+        mentions.clear();
         scanner.scan(&article.text, article.body.clone(), &mut mentions);
-        let claims = classifier.classify(&article, mentions, &mut scratch);
+        let claims = classifier.classify(&article, &mentions, &mut scratch);
         corpus.add(&article, &claims);
     }
     bencher

@@ -55,11 +55,13 @@ impl Unit<'_> {
         };
         let mut scanner = Scanner::new();
         let mut scratch = classifier.scratch();
+        // One buffer for the mentions of every article of the unit.
+        let mut mentions = Vec::new();
         let mut items = Vec::with_capacity(loaded.articles.len() + loaded.problems.len());
         for article in loaded.articles {
-            let mut mentions = Vec::new();
+            mentions.clear();
             scanner.scan(&article.text, article.body.clone(), &mut mentions);
-            let claims = classifier.classify(&article, mentions, &mut scratch);
+            let claims = classifier.classify(&article, &mentions, &mut scratch);
             items.push(Item::Article(article, claims));
         }
         items.extend(loaded.problems.into_iter().map(Item::Problem));

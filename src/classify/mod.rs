@@ -273,7 +273,7 @@ impl<'p> Classifier<'p> {
     pub fn classify(
         &self,
         article: &Article,
-        mentions: Vec<Mention>,
+        mentions: &[Mention],
         scratch: &mut Scratch,
     ) -> Vec<Claim> {
         let text = article.text.as_str();
@@ -294,7 +294,7 @@ impl<'p> Classifier<'p> {
             lowered: lowered.as_slice(),
         };
         let mut claims = Vec::with_capacity(mentions.len());
-        for mention in mentions {
+        for &mention in mentions {
             let s = sentences.partition_point(|r| r.end <= mention.start);
             let sentence = sentences.get(s).cloned().unwrap_or(article.body.clone());
             if state.index != Some(s) {

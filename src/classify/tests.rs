@@ -21,7 +21,7 @@ fn claims(text: &str) -> Vec<(String, Option<String>)> {
     let mut mentions = Vec::new();
     Scanner::new().scan(text, 0..text.len(), &mut mentions);
     classifier
-        .classify(&article, mentions, &mut classifier.scratch())
+        .classify(&article, &mentions, &mut classifier.scratch())
         .into_iter()
         .map(|c| {
             (

@@ -68,7 +68,7 @@ pub enum Unit {
 }
 
 /// One numeric mention: byte offsets into the article text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
