@@ -356,39 +356,43 @@ pub(crate) const HEDGES_AFTER: &[(&[&str], Qualifier)] = &[
 ];
 
 /// Month names and their abbreviations. `May` and `March` are months only
-/// when capitalised (the verbs are lowercase).
+/// when capitalised (the verbs are lowercase). Inlined so that the common
+/// lowercase word costs no call.
+#[inline(always)]
 pub(crate) fn is_month(word: &[u8]) -> bool {
-    let capital = word.first().is_some_and(u8::is_ascii_uppercase);
-    capital
-        && matches!(
-            lowercase(word, &mut [0; LONGEST]),
-            Some(
-                b"january"
-                    | b"february"
-                    | b"march"
-                    | b"april"
-                    | b"may"
-                    | b"june"
-                    | b"july"
-                    | b"august"
-                    | b"september"
-                    | b"october"
-                    | b"november"
-                    | b"december"
-                    | b"jan"
-                    | b"feb"
-                    | b"mar"
-                    | b"apr"
-                    | b"jun"
-                    | b"jul"
-                    | b"aug"
-                    | b"sept"
-                    | b"sep"
-                    | b"oct"
-                    | b"nov"
-                    | b"dec"
-            )
+    word.first().is_some_and(u8::is_ascii_uppercase) && is_month_name(word)
+}
+
+fn is_month_name(word: &[u8]) -> bool {
+    matches!(
+        lowercase(word, &mut [0; LONGEST]),
+        Some(
+            b"january"
+                | b"february"
+                | b"march"
+                | b"april"
+                | b"may"
+                | b"june"
+                | b"july"
+                | b"august"
+                | b"september"
+                | b"october"
+                | b"november"
+                | b"december"
+                | b"jan"
+                | b"feb"
+                | b"mar"
+                | b"apr"
+                | b"jun"
+                | b"jul"
+                | b"aug"
+                | b"sept"
+                | b"sep"
+                | b"oct"
+                | b"nov"
+                | b"dec"
         )
+    )
 }
 
 /// Weekday names, Monday first (the order of `jiff::civil::Weekday`). A

@@ -207,6 +207,9 @@ impl<'a> View<'a> {
 
     /// The figure at token `i`; `range_end` when it closes a range, where
     /// a glued hyphen before it is the range's (`8-10`), not a code's.
+    /// Inlined into its two callers: it runs for every opener, and most
+    /// turns end in a test or two.
+    #[inline(always)]
     fn core_at(&self, i: usize, range_end: bool) -> Option<Core> {
         let Token { kind, opens, .. } = *self.tokens.get(i)?;
         if !opens {
