@@ -164,16 +164,6 @@ fn is_listed(word: &[u8]) -> bool {
             | b"sr"
             | b"no"
             | b"nos"
-            | b"jan"
-            | b"feb"
-            | b"mar"
-            | b"apr"
-            | b"aug"
-            | b"sept"
-            | b"sep"
-            | b"oct"
-            | b"nov"
-            | b"dec"
             | b"approx"
             | b"vs"
             | b"inc"
@@ -185,7 +175,7 @@ fn is_listed(word: &[u8]) -> bool {
             | b"sgt"
             | b"maj"
             | b"mt"
-    )
+    ) || crate::extract::lexicon::is_month_abbreviation(lower)
 }
 
 /// Words that begin a new clause after a comma.
@@ -315,6 +305,13 @@ mod tests {
                 "Then Sept. 9 came."
             ]
         );
+        // every month abbreviation, the scanner's too
+        for month in [
+            "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        ] {
+            let text = format!("On {month}. 5 ten died.");
+            assert_eq!(split(&text), [text.as_str()]);
+        }
     }
 
     #[test]

@@ -5,23 +5,32 @@ use super::*;
 use crate::article::Metadata;
 use crate::extract::Scanner;
 
-fn claims(text: &str) -> Vec<(String, Option<String>)> {
+/// Every figure of `text`, published on 2023-12-21, classified with the
+/// default pack (returned too, to name the metrics).
+fn classified(text: &str) -> (Pack, Vec<Claim>) {
     let pack = Pack::default_pack();
-    let classifier = Classifier::new(&pack);
-    let article = Article {
-        file: "t.txt".into(),
-        line: None,
-        text: text.to_string(),
-        body: 0..text.len(),
-        meta: Metadata {
-            date: Some(jiff::civil::date(2023, 12, 21)),
-            ..Metadata::default()
-        },
+    let claims = {
+        let classifier = Classifier::new(&pack);
+        let article = Article {
+            file: "t.txt".into(),
+            line: None,
+            text: text.to_string(),
+            body: 0..text.len(),
+            meta: Metadata {
+                date: Some(jiff::civil::date(2023, 12, 21)),
+                ..Metadata::default()
+            },
+        };
+        let mut mentions = Vec::new();
+        Scanner::new().scan(text, 0..text.len(), &mut mentions);
+        classifier.classify(&article, &mentions, &mut classifier.scratch())
     };
-    let mut mentions = Vec::new();
-    Scanner::new().scan(text, 0..text.len(), &mut mentions);
-    classifier
-        .classify(&article, &mentions, &mut classifier.scratch())
+    (pack, claims)
+}
+
+fn claims(text: &str) -> Vec<(String, Option<String>)> {
+    let (pack, claims) = classified(text);
+    claims
         .into_iter()
         .map(|c| {
             (
@@ -238,4 +247,20 @@ fn figures_without_a_cue_stay_unclassified() {
         None,
         &["Talks lasted two hours.", "The envoy met four officials."],
     );
+}
+
+// An abbreviated month's period does not end the sentence, so the figure
+// after it keeps the date before it.
+#[test]
+fn abbreviated_months_date_the_figure() {
+    for (month, day) in [
+        ("Jun.", "2023-06-05"),
+        ("Jul.", "2023-07-05"),
+        ("Sept.", "2023-09-05"),
+    ] {
+        let text = format!("On {month} 5 the toll in Gaza rose to 36,000 people killed.");
+        let (_, claims) = classified(&text);
+        let found = claims[0].as_of.as_ref().map(|when| when.day.to_string());
+        assert_eq!(found.as_deref(), Some(day), "{text}");
+    }
 }

@@ -364,9 +364,9 @@ pub(crate) fn is_month(word: &[u8]) -> bool {
 }
 
 fn is_month_name(word: &[u8]) -> bool {
-    matches!(
-        lowercase(word, &mut [0; LONGEST]),
-        Some(
+    lowercase(word, &mut [0; LONGEST]).is_some_and(|lower| {
+        matches!(
+            lower,
             b"january"
                 | b"february"
                 | b"march"
@@ -379,19 +379,27 @@ fn is_month_name(word: &[u8]) -> bool {
                 | b"october"
                 | b"november"
                 | b"december"
-                | b"jan"
-                | b"feb"
-                | b"mar"
-                | b"apr"
-                | b"jun"
-                | b"jul"
-                | b"aug"
-                | b"sept"
-                | b"sep"
-                | b"oct"
-                | b"nov"
-                | b"dec"
-        )
+        ) || is_month_abbreviation(lower)
+    })
+}
+
+/// A lowercase month abbreviation (`jun`, `sept`): a month before a date,
+/// and a word whose period does not end a sentence.
+pub(crate) fn is_month_abbreviation(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sept"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
     )
 }
 
