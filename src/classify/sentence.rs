@@ -239,6 +239,13 @@ mod tests {
         out.into_iter().map(|r| &text[r]).collect()
     }
 
+    fn split_clauses(text: &str) -> Vec<&str> {
+        // what `out` held before is dropped
+        let mut out = vec![0..1, 1..2];
+        clauses(text, 0..text.len(), &mut out);
+        out.into_iter().map(|r| &text[r]).collect()
+    }
+
     #[test]
     fn sentences_split_at_ends_and_lines() {
         assert_eq!(
@@ -345,11 +352,8 @@ mod tests {
     fn clauses_split_before_conjunctions_in_any_case_and_space() {
         let text =
             "A, And b,\u{a0} BUT c, butter, yet d,\u{2003}\twHiLe e, and, x \u{2014} y,though z,an";
-        let mut ranges = Vec::new();
-        clauses(text, 0..text.len(), &mut ranges);
-        let parts: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
         assert_eq!(
-            parts,
+            split_clauses(text),
             [
                 "A",
                 ", And b",
@@ -366,12 +370,8 @@ mod tests {
     fn clauses_split_before_while() {
         let text =
             "An attack killed 1,200 on October 7, 2023, while strikes killed 57,500; talks go on.";
-        // what `out` held before is dropped
-        let mut ranges = vec![0..1, 1..2];
-        clauses(text, 0..text.len(), &mut ranges);
-        let parts: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
         assert_eq!(
-            parts,
+            split_clauses(text),
             [
                 "An attack killed 1,200 on October 7, 2023",
                 ", while strikes killed 57,500",
