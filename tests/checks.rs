@@ -80,7 +80,8 @@ fn conflict() {
     insta::assert_snapshot!("conflict_narrated", narrated);
 }
 
-// A death toll and a wounded count that fall; a hedged `nearly 15,000` the
+// A death toll and a wounded count that fall, and a toll that `has
+// surpassed 16,000` before a later `15,000`; a hedged `nearly 15,000` the
 // day after `15,000`, and an Israeli toll, do not.
 #[test]
 fn monotonic() {

@@ -192,6 +192,12 @@ impl CueSearch {
                 (UNMEASURED, self.list, m, i)
             }));
         }
+        self.find_anchored(window, found);
+    }
+
+    /// Adds every cue anchored at the figure that matches at the end of
+    /// `window`, with the length of its match.
+    fn find_anchored(&self, window: &[u8], found: &mut Vec<Found>) {
         if let Some((backward, owners)) = &self.backward {
             let first = found.len();
             backward.matches(window, |pattern, len| {
@@ -201,6 +207,30 @@ impl CueSearch {
                     None => found.push((len, self.list, m, i)),
                 }
             });
+        }
+    }
+
+    /// Adds the cues anchored at the figure that end where its number
+    /// starts, after a hedge (`the toll has surpassed 29,000`): the hedge
+    /// belongs to the mention, yet it is often the verb such a cue ends
+    /// with. A cue that also ends at the mention counts once, by its
+    /// shorter match.
+    fn find_through_hedge(&self, window: &[u8], found: &mut Vec<Found>) {
+        let seen = found.len();
+        self.find_anchored(window, found);
+        let mut j = seen;
+        while j < found.len() {
+            let (len, list, m, i) = found[j];
+            match found[..seen]
+                .iter()
+                .position(|f| (f.1, f.2, f.3) == (list, m, i))
+            {
+                Some(k) => {
+                    found[k].0 = found[k].0.min(len);
+                    found.swap_remove(j);
+                }
+                None => j += 1,
+            }
         }
     }
 }
@@ -360,6 +390,9 @@ impl<'p> Classifier<'p> {
         found.clear();
         for ((cues, window), matched) in self.cues.iter().zip(windows).zip(matched) {
             cues.find(window, matched, found);
+        }
+        if mention.number > mention.start {
+            self.cues[1].find_through_hedge(&bytes[before.start..mention.number], found);
         }
         if found.len() > 1 {
             self.measure(found, windows);

@@ -145,6 +145,34 @@ fn deaths_in_gaza() {
     );
 }
 
+/// `surpassed` and `more than` belong to the mention (they are its
+/// qualifier), yet the cue before the figure may end with them.
+#[test]
+fn a_hedge_does_not_hide_the_cue_before_it() {
+    assert_metric(
+        Some("deaths.gaza"),
+        &[
+            "The death toll in Gaza has surpassed 29,000, the ministry said.",
+            "The Palestinian death toll in Gaza has topped 29,100.",
+            "The number of people killed in Gaza has exceeded 29,150.",
+            "Gaza's death toll passed 29,200 on Tuesday.",
+            "The toll in the Gaza Strip rose to more than 29,300.",
+            "Strikes in Gaza have killed more than 29,400 people.",
+        ],
+    );
+    assert_metric(
+        Some("injured.gaza"),
+        &["The number of wounded in Gaza has exceeded 69,000."],
+    );
+    assert_metric(
+        Some("hostages.held"),
+        &["The number of hostages still held in Gaza has fallen to 130."],
+    );
+    // the hedge's qualifier is kept
+    let (_, found) = classified("The death toll in Gaza has surpassed 29,000.");
+    assert_eq!(found[0].mention.qualifier, crate::extract::Qualifier::Over);
+}
+
 #[test]
 fn subgroup_and_elsewhere_tolls_are_not_deaths_gaza() {
     assert_metric(

@@ -72,6 +72,9 @@ pub enum Unit {
 pub struct Mention {
     pub start: usize,
     pub end: usize,
+    /// Where the number itself starts: after a hedge written before it
+    /// (`more than 400`, `surpassed 29,000`), else at `start`.
+    pub number: usize,
     pub amount: Amount,
     pub qualifier: Qualifier,
     pub unit: Unit,

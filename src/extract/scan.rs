@@ -170,6 +170,7 @@ impl<'a> View<'a> {
             let mention = Mention {
                 start,
                 end: range.end,
+                number: core.start,
                 amount: Amount::Range(core.value * range.scale_low, range.value),
                 qualifier: Qualifier::Range,
                 unit: if core.unit == Unit::Count {
@@ -198,6 +199,7 @@ impl<'a> View<'a> {
         let mention = Mention {
             start,
             end,
+            number: core.start,
             amount: Amount::Point(core.value),
             qualifier,
             unit: core.unit,

@@ -183,6 +183,22 @@ fn hedges_map_to_qualifiers() {
 }
 
 #[test]
+fn the_number_starts_after_a_hedge() {
+    let numbers = |text: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        Scanner::new().scan(text, 0..text.len(), &mut out);
+        out.iter()
+            .map(|m| text[m.number..m.end].to_string())
+            .collect()
+    };
+    assert_eq!(
+        numbers("The toll surpassed 29,000 after more than 1.5 million fled; 40 stayed."),
+        ["29,000", "1.5 million", "40"]
+    );
+    assert_eq!(numbers("between 40 and 50 trucks"), ["40 and 50"]);
+}
+
+#[test]
 fn percent_and_money() {
     assert_eq!(one("Turnout was 70% this time."), m("70%", "70", "exact"));
     assert_eq!(one("Support fell to 19 per cent."), m("19", "19", "exact"));
