@@ -62,6 +62,7 @@ fn hostages_taken() {
             "Gunmen abducted 251 people in the raid.",
             "The attack left 251 hostages taken to Gaza.",
             "About 240 people were taken hostage that day.",
+            "In the raid, around 240 were taken hostage.",
             "Hamas seized 250 captives during the assault.",
         ],
     );
