@@ -324,7 +324,7 @@ impl<'p> Classifier<'p> {
             lowered: lowered.as_slice(),
         };
         let mut claims = Vec::with_capacity(mentions.len());
-        for &mention in mentions {
+        for (k, &mention) in mentions.iter().enumerate() {
             let s = sentences.partition_point(|r| r.end <= mention.start);
             let sentence = sentences.get(s).cloned().unwrap_or(article.body.clone());
             if state.index != Some(s) {
@@ -338,7 +338,15 @@ impl<'p> Classifier<'p> {
                 .iter()
                 .position(|c| c.start <= mention.start && mention.start < c.end);
             let clause = c.map_or_else(|| sentence.clone(), |c| state.clauses[c].clone());
-            let chosen = self.metric(&cased, &mention, &sentence, &clause, cues);
+            let conjunct = conjunct(text, &clause, mentions, k);
+            let gapped_from = gapped_from(text, &clause, &conjunct, mentions, k);
+            let within = Within {
+                sentence,
+                clause,
+                conjunct,
+            };
+            let chosen = self.metric(&cased, &mention, gapped_from, &within, cues);
+            let clause = within.clause;
             let (as_of, attribution) = match chosen {
                 Some(_) => (
                     self.dates.resolve(
@@ -369,30 +377,30 @@ impl<'p> Classifier<'p> {
     }
 
     /// The metric whose cue sits closest to the figure, if any metric
-    /// matches and none of its vetoes does.
+    /// matches and none of its vetoes does. A figure that opens a conjunct
+    /// with no words of its own but a place (`… killed in Israel and over
+    /// 14,800 in Gaza`) shares the cue of the figure before it, `gapped_from`.
     fn metric(
         &self,
         text: &lowered::Text<'_>,
         mention: &Mention,
-        sentence: &Range<usize>,
-        clause: &Range<usize>,
+        gapped_from: Option<&Mention>,
+        within: &Within,
         scratch: &mut CueScratch,
     ) -> Option<(usize, (CueList, usize))> {
         if mention.unit != Unit::Count {
             return None;
         }
-        let after = mention.end..clause.end.min(mention.end + WINDOW).max(mention.end);
-        let before_start = clause.start.max(mention.start.saturating_sub(WINDOW));
-        let before = before_start.min(mention.start)..mention.start;
-        let bytes = text.original.as_bytes();
-        let windows = [&bytes[after.clone()], &bytes[before.clone()]];
+        let (after, before) = cue_windows(mention, &within.clause);
         let CueScratch { matched, found } = scratch;
         found.clear();
-        for ((cues, window), matched) in self.cues.iter().zip(windows).zip(matched) {
-            cues.find(window, matched, found);
-        }
-        if mention.number > mention.start {
-            self.cues[1].find_through_hedge(&bytes[before.start..mention.number], found);
+        let bytes = text.original.as_bytes();
+        let mut windows = self.find_cues(bytes, mention, [&after, &before], matched, found);
+        if found.is_empty()
+            && let Some(source) = gapped_from
+        {
+            let (after, before) = cue_windows(source, &within.clause);
+            windows = self.find_cues(bytes, source, [&after, &before], matched, found);
         }
         if found.len() > 1 {
             self.measure(found, windows);
@@ -400,11 +408,30 @@ impl<'p> Classifier<'p> {
         // the closest cue whose metric is allowed; ties go to the first list,
         // metric and cue, as the packs order them
         found.sort_unstable();
-        let haystacks = [sentence.clone(), clause.clone(), after, before];
         found
             .iter()
-            .find(|&&(_, _, m, _)| self.allowed(m, text, &haystacks))
+            .find(|&&(_, _, m, _)| self.allowed(m, text, within, [&after, &before]))
             .map(|&(_, list, m, i)| (m, (list, i)))
+    }
+
+    /// Adds to `found` the cues of both lists that match next to `mention`,
+    /// whose `after` and `before` windows are given; returns those windows.
+    fn find_cues<'t>(
+        &self,
+        bytes: &'t [u8],
+        mention: &Mention,
+        [after, before]: [&Range<usize>; 2],
+        matched: &mut [PatternSet; 2],
+        found: &mut Vec<Found>,
+    ) -> [&'t [u8]; 2] {
+        let windows = [&bytes[after.clone()], &bytes[before.clone()]];
+        for ((cues, window), matched) in self.cues.iter().zip(windows).zip(matched) {
+            cues.find(window, matched, found);
+        }
+        if mention.number > mention.start {
+            self.cues[1].find_through_hedge(&bytes[before.start..mention.number], found);
+        }
+        windows
     }
 
     /// Gives each cue the set matched the length of its own regex's match:
@@ -423,25 +450,101 @@ impl<'p> Classifier<'p> {
     }
 
     /// The metric has its context (if it needs one) and no veto: context
-    /// in the sentence, vetoes in the clause and right after or before.
+    /// in the sentence, vetoes in the figure's conjunct and right after or
+    /// before it. A veto elsewhere in the clause counts too, unless the
+    /// conjunct names the metric's context itself: in `1,200 in Israel and
+    /// 14,800 in Gaza` each figure has its own place, while in `400 killed
+    /// in the West Bank and 4,000 wounded` the place is shared.
     fn allowed(
         &self,
         metric: usize,
         text: &lowered::Text<'_>,
-        haystacks: &[Range<usize>; 4],
+        at: &Within,
+        [after, before]: [&Range<usize>; 2],
     ) -> bool {
         let [context, veto, veto_after, veto_before] = &self.gates[metric];
-        context
+        if context
             .as_ref()
-            .is_none_or(|r| r.is_match(text, haystacks[0].clone()))
-            && [veto, veto_after, veto_before]
-                .iter()
-                .zip(&haystacks[1..])
-                .all(|(gate, haystack)| {
-                    gate.as_ref()
-                        .is_none_or(|r| !r.is_match(text, haystack.clone()))
-                })
+            .is_some_and(|r| !r.is_match(text, at.sentence.clone()))
+        {
+            return false;
+        }
+        let vetoed = |gate: &Option<lowered::Regex>, haystack: &Range<usize>| {
+            gate.as_ref()
+                .is_some_and(|r| r.is_match(text, haystack.clone()))
+        };
+        if vetoed(veto, &at.conjunct) || vetoed(veto_after, after) || vetoed(veto_before, before) {
+            return false;
+        }
+        at.conjunct == at.clause
+            || !vetoed(veto, &at.clause)
+            || context
+                .as_ref()
+                .is_some_and(|r| r.is_match(text, at.conjunct.clone()))
     }
+}
+
+/// The parts of the text a figure lies in, where its gates look (see
+/// `Classifier::allowed`).
+struct Within {
+    sentence: Range<usize>,
+    clause: Range<usize>,
+    conjunct: Range<usize>,
+}
+
+/// The text after and before `mention` where its cues may match: within
+/// its clause and `WINDOW` bytes.
+fn cue_windows(mention: &Mention, clause: &Range<usize>) -> (Range<usize>, Range<usize>) {
+    let after = mention.end..clause.end.min(mention.end + WINDOW).max(mention.end);
+    let before_start = clause.start.max(mention.start.saturating_sub(WINDOW));
+    (after, before_start.min(mention.start)..mention.start)
+}
+
+/// The part of `clause` that figure `k` of `mentions` belongs to: a clause
+/// is cut again before an `and` that a figure directly follows (`1,200 in
+/// Israel and over 14,800 in Gaza`).
+fn conjunct(text: &str, clause: &Range<usize>, mentions: &[Mention], k: usize) -> Range<usize> {
+    let cut = |m: &Mention| sentence::and_before(text, clause.start, m.start);
+    let start = mentions[..=k]
+        .iter()
+        .rev()
+        .take_while(|m| m.start >= clause.start)
+        .find_map(cut)
+        .unwrap_or(clause.start);
+    let end = mentions[k + 1..]
+        .iter()
+        .take_while(|m| m.start < clause.end)
+        .find_map(cut)
+        .unwrap_or(clause.end);
+    start..end
+}
+
+/// The figure before figure `k`, when `k` opens its conjunct and the
+/// conjunct goes on with nothing but a short place, up to a comma (`and
+/// over 14,800 in Gaza`): the words that say what `k` counts were left
+/// out, as the figure before has them.
+fn gapped_from<'m>(
+    text: &str,
+    clause: &Range<usize>,
+    conjunct: &Range<usize>,
+    mentions: &'m [Mention],
+    k: usize,
+) -> Option<&'m Mention> {
+    let mention = &mentions[k];
+    let previous = mentions[..k].last().filter(|p| p.start >= clause.start)?;
+    if sentence::and_before(text, clause.start, mention.start) != Some(conjunct.start) {
+        return None;
+    }
+    let rest = text[mention.end..conjunct.end]
+        .split(',')
+        .next()
+        .unwrap_or("");
+    let mut words = rest.split_ascii_whitespace();
+    let preposition = words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("inside"));
+    // `in the Gaza Strip`, but not `in Gaza were taken hostage`
+    (preposition && (1..=3).contains(&words.count())).then_some(previous)
 }
 
 /// ASCII whitespace: the ASCII bytes `char::is_whitespace` takes, which

@@ -228,6 +228,19 @@ pub(crate) fn clauses(text: &str, sentence: Range<usize>, out: &mut Vec<Range<us
     out.push(sentence.start + start..sentence.end);
 }
 
+/// Where `and` starts, when it comes right before `at` with only spaces
+/// between, and after a space or the clause's start at `from`.
+pub(crate) fn and_before(text: &str, from: usize, at: usize) -> Option<usize> {
+    let before = text.as_bytes().get(from..at)?;
+    let words = before.trim_ascii_end();
+    if words.len() == before.len() || words.len() < 3 {
+        return None;
+    }
+    let and = words.len() - 3;
+    let spaced = and == 0 || words[and - 1].is_ascii_whitespace();
+    (spaced && words[and..].eq_ignore_ascii_case(b"and")).then_some(from + and)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,6 +377,24 @@ mod tests {
                 ",though z,an"
             ]
         );
+    }
+
+    #[test]
+    fn and_before_a_figure() {
+        let at = |text: &str| text.find('9').unwrap();
+        for (text, and) in [
+            ("killed in Israel and 90 in Gaza", Some(17)),
+            ("killed in Israel AND  \t90 in Gaza", Some(17)),
+            ("and 90", Some(0)),
+            ("killed in Israel and90", None),
+            ("killed in Israel sand 90", None),
+            ("killed in Israel, 90", None),
+            ("9", None),
+        ] {
+            assert_eq!(and_before(text, 0, at(text)), and, "{text}");
+        }
+        // `and` must lie after `from`, the clause's start
+        assert_eq!(and_before("x and 90", 3, 6), None);
     }
 
     #[test]

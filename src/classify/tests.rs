@@ -212,6 +212,50 @@ fn the_two_tolls_of_one_sentence_are_told_apart() {
     assert_eq!(metrics, [Some("deaths.israel"), Some("deaths.gaza")]);
 }
 
+/// A toll in Israel and one in Gaza joined by `and`: each figure's place
+/// rules out the other metric, and a second figure with only a place
+/// shares the first one's cue.
+#[test]
+fn tolls_joined_by_and_each_keep_their_place() {
+    let metrics =
+        |text: &str| -> Vec<Option<String>> { claims(text).into_iter().map(|(_, m)| m).collect() };
+    let israel_then_gaza = [
+        Some("deaths.israel".to_string()),
+        Some("deaths.gaza".to_string()),
+    ];
+    for text in [
+        "At least 1,200 people have been killed in Israel and over 14,800 in Gaza.",
+        "The war has killed 1,200 people in Israel and more than 30,000 in the Gaza Strip, officials said.",
+    ] {
+        assert_eq!(metrics(text), israel_then_gaza, "{text}");
+    }
+    assert_eq!(
+        metrics("More than 30,000 people have been killed in Gaza and 1,200 in Israel."),
+        [
+            Some("deaths.gaza".to_string()),
+            Some("deaths.israel".to_string())
+        ]
+    );
+    // a place said once is the place of both figures
+    assert_eq!(
+        metrics(
+            "Since the Gaza war began, 400 people have been killed in the West Bank and 4,000 wounded."
+        ),
+        [None, None]
+    );
+    // the second figure has words of its own: nothing to share
+    assert_eq!(
+        metrics("Israel says 132 hostages remain in Gaza and 25 of them are dead."),
+        [Some("hostages.held".to_string()), None]
+    );
+    assert_eq!(
+        metrics(
+            "Officials said 1,200 people were killed in Israel and 240 in Gaza were taken hostage."
+        ),
+        [Some("deaths.israel".to_string()), None]
+    );
+}
+
 #[test]
 fn injured_in_gaza() {
     assert_metric(
