@@ -7,10 +7,22 @@
 #   RUNS=N bench/run.sh          best of N rounds, default 5
 #
 # Corpora come from ../shared/tools/gen_corpus.py when present, else from
-# bench/make_corpus.py. Needs python3, ripgrep and GNU time (apt-get
-# install ripgrep time).
+# bench/make_corpus.py. Needs python3, ripgrep and GNU time; the last two
+# are installed from the system's packages (apt-get) where missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+need() { # need COMMAND PACKAGE
+  command -v "$1" >/dev/null && return
+  echo "bench/run.sh: $1 is missing, installing the $2 package" >&2
+  local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+  if ! { $sudo apt-get install -y -qq "$2" >/dev/null || { $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null; }; }; then
+    echo "bench/run.sh: could not install $2; install it and run again" >&2
+    exit 1
+  fi
+}
+need rg ripgrep
+need /usr/bin/time time
 articles=${1:-200000}
 work=target/bench
 mkdir -p "$work"
