@@ -339,12 +339,12 @@ impl<'p> Classifier<'p> {
                 .position(|c| c.start <= mention.start && mention.start < c.end);
             let clause = c.map_or_else(|| sentence.clone(), |c| state.clauses[c].clone());
             let conjunct = conjunct(text, &clause, mentions, k);
-            let gapped_from = gapped_from(text, &clause, &conjunct, mentions, k);
             let within = Within {
                 sentence,
                 clause,
                 conjunct,
             };
+            let gapped_from = || gapped_from(text, &within, mentions, k);
             let chosen = self.metric(&cased, &mention, gapped_from, &within, cues);
             let clause = within.clause;
             let (as_of, attribution) = match chosen {
@@ -377,14 +377,15 @@ impl<'p> Classifier<'p> {
     }
 
     /// The metric whose cue sits closest to the figure, if any metric
-    /// matches and none of its vetoes does. A figure that opens a conjunct
-    /// with no words of its own but a place (`… killed in Israel and over
-    /// 14,800 in Gaza`) shares the cue of the figure before it, `gapped_from`.
-    fn metric(
+    /// matches and none of its vetoes does. A figure with no cue that opens
+    /// a conjunct with no words of its own but a place (`… killed in Israel
+    /// and over 14,800 in Gaza`) shares the cue of the figure before it,
+    /// which `gapped_from` finds.
+    fn metric<'m>(
         &self,
         text: &lowered::Text<'_>,
         mention: &Mention,
-        gapped_from: Option<&Mention>,
+        gapped_from: impl FnOnce() -> Option<&'m Mention>,
         within: &Within,
         scratch: &mut CueScratch,
     ) -> Option<(usize, (CueList, usize))> {
@@ -397,7 +398,7 @@ impl<'p> Classifier<'p> {
         let bytes = text.original.as_bytes();
         let mut windows = self.find_cues(bytes, mention, [&after, &before], matched, found);
         if found.is_empty()
-            && let Some(source) = gapped_from
+            && let Some(source) = gapped_from()
         {
             let (after, before) = cue_windows(source, &within.clause);
             windows = self.find_cues(bytes, source, [&after, &before], matched, found);
@@ -519,23 +520,24 @@ fn conjunct(text: &str, clause: &Range<usize>, mentions: &[Mention], k: usize) -
     start..end
 }
 
-/// The figure before figure `k`, when `k` opens its conjunct and the
-/// conjunct goes on with nothing but a short place, up to a comma (`and
-/// over 14,800 in Gaza`): the words that say what `k` counts were left
-/// out, as the figure before has them.
+/// The figure before figure `k`, when `k` opens its conjunct (the figure
+/// before lies in an earlier one of the clause) and the conjunct goes on
+/// with nothing but a short place, up to a comma (`and over 14,800 in
+/// Gaza`): the words that say what `k` counts were left out, as the figure
+/// before has them.
 fn gapped_from<'m>(
     text: &str,
-    clause: &Range<usize>,
-    conjunct: &Range<usize>,
+    within: &Within,
     mentions: &'m [Mention],
     k: usize,
 ) -> Option<&'m Mention> {
-    let mention = &mentions[k];
-    let previous = mentions[..k].last().filter(|p| p.start >= clause.start)?;
-    if sentence::and_before(text, clause.start, mention.start) != Some(conjunct.start) {
-        return None;
-    }
-    let rest = text[mention.end..conjunct.end]
+    let Within {
+        clause, conjunct, ..
+    } = within;
+    let previous = mentions[..k]
+        .last()
+        .filter(|p| p.start >= clause.start && p.start < conjunct.start)?;
+    let rest = text[mentions[k].end..conjunct.end]
         .split(',')
         .next()
         .unwrap_or("");
