@@ -340,6 +340,12 @@ impl<'p> Classifier<'p> {
             let clause = c.map_or_else(|| sentence.clone(), |c| state.clauses[c].clone());
             let conjunct = conjunct(text, &clause, mentions, k);
             let within = Within {
+                // (a figure outside every sentence has the body for one)
+                earlier: if s < sentences.len() {
+                    earlier(text, &sentences[..s], sentence.start)
+                } else {
+                    &[]
+                },
                 sentence,
                 clause,
                 conjunct,
@@ -409,9 +415,21 @@ impl<'p> Classifier<'p> {
         // the closest cue whose metric is allowed; ties go to the first list,
         // metric and cue, as the packs order them
         found.sort_unstable();
+        let windows = [&after, &before];
+        let gate = |m| self.gates(m, text, within, windows);
         found
             .iter()
-            .find(|&&(_, _, m, _)| self.allowed(m, text, within, [&after, &before]))
+            .find(|f| gate(f.2) == Gate::Open)
+            .or_else(|| {
+                // no metric has its context in the sentence: the context
+                // may be what the sentences before it are about (`The
+                // ministry put the number of wounded at 68,146.`)
+                found.iter().find(|f| {
+                    gate(f.2) == Gate::NoContext
+                        && self.vetoes_pass(f.2, text, within, windows, true)
+                        && self.context_before(f.2, text, within.earlier)
+                })
+            })
             .map(|&(_, list, m, i)| (m, (list, i)))
     }
 
@@ -450,47 +468,126 @@ impl<'p> Classifier<'p> {
         }
     }
 
-    /// The metric has its context (if it needs one) and no veto: context
-    /// in the sentence, vetoes in the figure's conjunct and right after or
-    /// before it. A veto elsewhere in the clause counts too, unless the
-    /// conjunct names the metric's context itself: in `1,200 in Israel and
-    /// 14,800 in Gaza` each figure has its own place, while in `400 killed
-    /// in the West Bank and 4,000 wounded` the place is shared.
-    fn allowed(
+    /// Whether the metric may count the figure: it has its context (if it
+    /// needs one) in the sentence and no veto (see `vetoes_pass`). A veto
+    /// elsewhere in the clause counts too, unless the figure's conjunct
+    /// names the metric's context itself: in `1,200 in Israel and 14,800
+    /// in Gaza` each figure has its own place, while in `400 killed in the
+    /// West Bank and 4,000 wounded` the place is shared.
+    fn gates(
+        &self,
+        metric: usize,
+        text: &lowered::Text<'_>,
+        at: &Within,
+        windows: [&Range<usize>; 2],
+    ) -> Gate {
+        let [context, veto, ..] = &self.gates[metric];
+        if context
+            .as_ref()
+            .is_some_and(|r| !r.is_match(text, at.sentence.clone()))
+        {
+            return Gate::NoContext;
+        }
+        let open = self.vetoes_pass(metric, text, at, windows, false)
+            && (at.conjunct == at.clause
+                || !veto
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(text, at.clause.clone()))
+                || context
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(text, at.conjunct.clone())));
+        if open { Gate::Open } else { Gate::Vetoed }
+    }
+
+    /// No veto of the metric matches in the figure's conjunct (in its
+    /// whole clause too, if `in_clause`), or right after or before it.
+    fn vetoes_pass(
         &self,
         metric: usize,
         text: &lowered::Text<'_>,
         at: &Within,
         [after, before]: [&Range<usize>; 2],
+        in_clause: bool,
     ) -> bool {
-        let [context, veto, veto_after, veto_before] = &self.gates[metric];
-        if context
-            .as_ref()
-            .is_some_and(|r| !r.is_match(text, at.sentence.clone()))
-        {
-            return false;
-        }
+        let [_, veto, veto_after, veto_before] = &self.gates[metric];
         let vetoed = |gate: &Option<lowered::Regex>, haystack: &Range<usize>| {
             gate.as_ref()
                 .is_some_and(|r| r.is_match(text, haystack.clone()))
         };
-        if vetoed(veto, &at.conjunct) || vetoed(veto_after, after) || vetoed(veto_before, before) {
-            return false;
-        }
-        at.conjunct == at.clause
-            || !vetoed(veto, &at.clause)
-            || context
-                .as_ref()
-                .is_some_and(|r| r.is_match(text, at.conjunct.clone()))
+        let part = if in_clause { &at.clause } else { &at.conjunct };
+        !(vetoed(veto, part) || vetoed(veto_after, after) || vetoed(veto_before, before))
+    }
+
+    /// The sentences before the figure's give the metric its context: the
+    /// nearest of them that names the context or a veto names no veto
+    /// (`Gaza's health ministry said … . The ministry put the number of
+    /// wounded at 68,146.`, but not when a sentence about Lebanon comes
+    /// between).
+    fn context_before(
+        &self,
+        metric: usize,
+        text: &lowered::Text<'_>,
+        earlier: &[Range<usize>],
+    ) -> bool {
+        let [context, veto, ..] = &self.gates[metric];
+        let matches = |gate: &Option<lowered::Regex>, sentence: &Range<usize>| {
+            gate.as_ref()
+                .is_some_and(|r| r.is_match(text, sentence.clone()))
+        };
+        earlier
+            .iter()
+            .rev()
+            .find_map(|sentence| {
+                if matches(veto, sentence) {
+                    Some(false)
+                } else {
+                    matches(context, sentence).then_some(true)
+                }
+            })
+            .unwrap_or(false)
     }
 }
 
+/// What a metric's gates say of a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    Open,
+    Vetoed,
+    /// Nothing rules the metric out, but its context is not in the
+    /// sentence.
+    NoContext,
+}
+
 /// The parts of the text a figure lies in, where its gates look (see
-/// `Classifier::allowed`).
-struct Within {
+/// `Classifier::gates`).
+struct Within<'s> {
+    /// The sentences before the figure's in its paragraph, at most
+    /// `EARLIER` of them, the nearest last.
+    earlier: &'s [Range<usize>],
     sentence: Range<usize>,
     clause: Range<usize>,
     conjunct: Range<usize>,
+}
+
+/// How many sentences before a figure's may give it its context: a
+/// sentence that names no place refers to the one or two before it.
+const EARLIER: usize = 2;
+
+/// The last `EARLIER` of `before`, the sentences before the one that
+/// starts at `start`, or fewer: those after the last paragraph break (a
+/// blank line).
+fn earlier<'s>(text: &str, before: &'s [Range<usize>], start: usize) -> &'s [Range<usize>] {
+    let mut first = before.len();
+    let mut next = start;
+    for sentence in before.iter().rev().take(EARLIER) {
+        let gap = &text.as_bytes()[sentence.end..next];
+        if memchr::memchr_iter(b'\n', gap).nth(1).is_some() {
+            break;
+        }
+        first -= 1;
+        next = sentence.start;
+    }
+    &before[first..]
 }
 
 /// The text after and before `mention` where its cues may match: within
