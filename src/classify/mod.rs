@@ -16,7 +16,7 @@ mod lowered;
 mod sentence;
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 use regex_automata::PatternSet;
@@ -26,7 +26,7 @@ pub use date::When;
 
 use crate::article::Article;
 use crate::extract::{Mention, Unit};
-use crate::rules::{MetricDef, Pack};
+use crate::rules::{MetricDef, MetricKind, Pack};
 
 /// The cue lists of a metric, in the order `Classifier` compiles them
 /// (and prefers them, between matches as close to the figure).
@@ -350,8 +350,12 @@ impl<'p> Classifier<'p> {
                 clause,
                 conjunct,
             };
-            let gapped_from = || gapped_from(text, &within, mentions, k);
-            let chosen = self.metric(&cased, &mention, gapped_from, &within, cues);
+            let cue_source = || {
+                gapped_from(text, &within, mentions, k)
+                    .map(CueSource::Gapped)
+                    .or_else(|| totalled_from(text, &within, mentions, k).map(CueSource::Total))
+            };
+            let chosen = self.metric(&cased, &mention, cue_source, &within, cues);
             let clause = within.clause;
             let (as_of, attribution) = match chosen {
                 Some(_) => (
@@ -383,15 +387,13 @@ impl<'p> Classifier<'p> {
     }
 
     /// The metric whose cue sits closest to the figure, if any metric
-    /// matches and none of its vetoes does. A figure with no cue that opens
-    /// a conjunct with no words of its own but a place (`… killed in Israel
-    /// and over 14,800 in Gaza`) shares the cue of the figure before it,
-    /// which `gapped_from` finds.
+    /// matches and none of its vetoes does. A figure with no cue of its own
+    /// shares the cue of the figure `cue_source` gives, if any.
     fn metric<'m>(
         &self,
         text: &lowered::Text<'_>,
         mention: &Mention,
-        gapped_from: impl FnOnce() -> Option<&'m Mention>,
+        cue_source: impl FnOnce() -> Option<CueSource<'m>>,
         within: &Within,
         scratch: &mut CueScratch,
     ) -> Option<(usize, (CueList, usize))> {
@@ -404,10 +406,17 @@ impl<'p> Classifier<'p> {
         let bytes = text.original.as_bytes();
         let mut windows = self.find_cues(bytes, mention, [&after, &before], matched, found);
         if found.is_empty()
-            && let Some(source) = gapped_from()
+            && let Some(source) = cue_source()
         {
-            let (after, before) = cue_windows(source, &within.clause);
-            windows = self.find_cues(bytes, source, [&after, &before], matched, found);
+            let (CueSource::Gapped(from) | CueSource::Total(from)) = source;
+            let (after, before) = cue_windows(from, &within.clause);
+            windows = self.find_cues(bytes, from, [&after, &before], matched, found);
+            if let CueSource::Total(_) = source {
+                found.retain(|f| {
+                    let kind = self.pack.metrics[f.2].kind;
+                    kind == MetricKind::Cumulative || kind == MetricKind::Count
+                });
+            }
         }
         if found.len() > 1 {
             self.measure(found, windows);
@@ -644,6 +653,42 @@ fn gapped_from<'m>(
         .is_some_and(|w| w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("inside"));
     // `in the Gaza Strip`, but not `in Gaza were taken hostage`
     (preposition && (1..=3).contains(&words.count())).then_some(previous)
+}
+
+/// The figure before a figure with no cue of its own, whose cue it shares.
+#[derive(Clone, Copy)]
+enum CueSource<'m> {
+    /// Its words were left out (see `gapped_from`).
+    Gapped(&'m Mention),
+    /// It is the total the figure before adds up to (see `totalled_from`):
+    /// only a metric that adds up carries over (a toll, a count), not a
+    /// rate or a level.
+    Total(&'m Mention),
+}
+
+/// The words between a figure and the running total it adds to, that
+/// make the total a count of the same thing.
+static RUNNING_TOTAL: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(
+        r"(?i-u)\b(?:bring|brings|bringing|brought|take|takes|taking|took|raise|raises|raising|raised|push|pushes|pushing|pushed)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:total|number|tally|count|toll)\b[^,;.]{0,60}?\bto\s+$",
+    )
+    .expect("a built-in pattern compiles")
+});
+
+/// The figure before figure `k` in its clause, when `k` is the total it
+/// brings something to (`freed 39 prisoners on Friday, bringing the total
+/// released to 150`): the total counts what the figure before counts.
+fn totalled_from<'m>(
+    text: &str,
+    within: &Within,
+    mentions: &'m [Mention],
+    k: usize,
+) -> Option<&'m Mention> {
+    let previous = mentions[..k]
+        .last()
+        .filter(|p| p.start >= within.clause.start)?;
+    let between = &text.as_bytes()[previous.end..mentions[k].start];
+    RUNNING_TOTAL.is_match(between).then_some(previous)
 }
 
 /// ASCII whitespace: the ASCII bytes `char::is_whitespace` takes, which

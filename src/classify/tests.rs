@@ -92,6 +92,7 @@ fn hostages_released() {
             "So far 105 hostages have been freed.",
             "Under the plan, 33 captives are to be released in stages.",
             "Israeli forces rescued two hostages in Rafah overnight.",
+            "Prisoners were freed in exchange for 80 Israeli hostages.",
         ],
     );
 }
@@ -228,6 +229,41 @@ fn a_sentence_takes_its_place_from_the_ones_before() {
             "{gaza} Israel says 1,139 people were killed in the attack."
         ))[1],
         Some("deaths.israel".to_string())
+    );
+}
+
+/// A running total counts what the figure it adds up from counts.
+#[test]
+fn a_running_total_counts_what_the_figure_before_counts() {
+    let metrics =
+        |text: &str| -> Vec<Option<String>> { claims(text).into_iter().map(|(_, m)| m).collect() };
+    for (text, metric) in [
+        (
+            "Israel freed 39 Palestinian prisoners on Friday, bringing the total released under the deal to 150.",
+            "prisoners.released",
+        ),
+        (
+            "Hamas released 17 hostages on Saturday, bringing the number freed during the truce to 58.",
+            "hostages.released",
+        ),
+    ] {
+        assert_eq!(
+            metrics(text),
+            [Some(metric.to_string()), Some(metric.to_string())],
+            "{text}"
+        );
+    }
+    // a week's trucks are not a day's
+    assert_eq!(
+        metrics("Another 60 trucks crossed on Sunday, taking the total for the week to 700."),
+        [Some("aid.trucks".to_string()), None]
+    );
+    // only the words of a total carry the metric over
+    assert_eq!(
+        metrics(
+            "Israel freed 39 Palestinian prisoners on Friday, and talks went to 150 delegates."
+        ),
+        [Some("prisoners.released".to_string()), None]
     );
 }
 
