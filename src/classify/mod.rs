@@ -109,6 +109,9 @@ struct CueScratch {
     /// The cues each list's set matched.
     matched: [PatternSet; 2],
     found: Vec<Found>,
+    /// The text after a figure without the apposition that follows it
+    /// (see `without_apposition`).
+    joined: Vec<u8>,
 }
 
 /// A cue that matched next to a figure: the length of its match, its list,
@@ -290,6 +293,7 @@ impl<'p> Classifier<'p> {
                     .each_ref()
                     .map(|cues| PatternSet::new(cues.set.pattern_len())),
                 found: Vec::new(),
+                joined: Vec::new(),
             },
             event_spans: Vec::new(),
         }
@@ -401,10 +405,21 @@ impl<'p> Classifier<'p> {
             return None;
         }
         let (after, before) = cue_windows(mention, &within.clause);
-        let CueScratch { matched, found } = scratch;
+        let CueScratch {
+            matched,
+            found,
+            joined,
+        } = scratch;
         found.clear();
         let bytes = text.original.as_bytes();
         let mut windows = self.find_cues(bytes, mention, [&after, &before], matched, found);
+        if found.is_empty()
+            && let Some(joined) = without_apposition(windows[0], joined)
+        {
+            // `1,200 people, mostly civilians, were killed`
+            self.cues[0].find(joined, &mut matched[0], found);
+            windows[0] = joined;
+        }
         if found.is_empty()
             && let Some(source) = cue_source()
         {
@@ -653,6 +668,22 @@ fn gapped_from<'m>(
         .is_some_and(|w| w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("inside"));
     // `in the Gaza Strip`, but not `in Gaza were taken hostage`
     (preposition && (1..=3).contains(&words.count())).then_some(previous)
+}
+
+/// `after`, the text after a figure, without the apposition that may
+/// follow the figure's noun (`people, mostly civilians, were killed`),
+/// written into `out`: the cues after a figure read on past it.
+fn without_apposition<'b>(after: &[u8], out: &'b mut Vec<u8>) -> Option<&'b [u8]> {
+    let first = memchr::memchr(b',', &after[..after.len().min(40)])?;
+    let rest = &after[first + 1..];
+    let second = memchr::memchr(b',', &rest[..rest.len().min(60)])?;
+    if rest[..second].trim_ascii().is_empty() {
+        return None;
+    }
+    out.clear();
+    out.extend_from_slice(&after[..first]);
+    out.extend_from_slice(&rest[second + 1..]);
+    Some(out)
 }
 
 /// The figure before a figure with no cue of its own, whose cue it shares.
