@@ -41,6 +41,11 @@ fn claims(text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// The metric of each figure in `text`.
+fn metrics(text: &str) -> Vec<Option<String>> {
+    claims(text).into_iter().map(|(_, m)| m).collect()
+}
+
 /// The metric of the only figure in `text`.
 fn metric(text: &str) -> Option<String> {
     let found = claims(text);
@@ -210,8 +215,6 @@ fn subgroup_and_elsewhere_tolls_are_not_deaths_gaza() {
 /// itself comes first.
 #[test]
 fn a_sentence_takes_its_place_from_the_ones_before() {
-    let metrics =
-        |text: &str| -> Vec<Option<String>> { claims(text).into_iter().map(|(_, m)| m).collect() };
     let gaza = "Gaza's health ministry said 28,473 Palestinians had been killed.";
     assert_eq!(
         metrics(&format!(
@@ -249,8 +252,6 @@ fn a_sentence_takes_its_place_from_the_ones_before() {
 /// A running total counts what the figure it adds up from counts.
 #[test]
 fn a_running_total_counts_what_the_figure_before_counts() {
-    let metrics =
-        |text: &str| -> Vec<Option<String>> { claims(text).into_iter().map(|(_, m)| m).collect() };
     for (text, metric) in [
         (
             "Israel freed 39 Palestinian prisoners on Friday, bringing the total released under the deal to 150.",
@@ -327,8 +328,6 @@ fn the_two_tolls_of_one_sentence_are_told_apart() {
 /// shares the first one's cue.
 #[test]
 fn tolls_joined_by_and_each_keep_their_place() {
-    let metrics =
-        |text: &str| -> Vec<Option<String>> { claims(text).into_iter().map(|(_, m)| m).collect() };
     let israel_then_gaza = [
         Some("deaths.israel".to_string()),
         Some("deaths.gaza".to_string()),
