@@ -345,8 +345,8 @@ impl<'p> Classifier<'p> {
             let conjunct = conjunct(text, &clause, mentions, k);
             let within = Within {
                 // (a figure outside every sentence has the body for one)
-                earlier: if s < sentences.len() {
-                    earlier(text, &sentences[..s], sentence.start)
+                before: if s < sentences.len() {
+                    &sentences[..s]
                 } else {
                     &[]
                 },
@@ -355,9 +355,15 @@ impl<'p> Classifier<'p> {
                 conjunct,
             };
             let cue_source = || {
-                gapped_from(text, &within, mentions, k)
-                    .map(CueSource::Gapped)
-                    .or_else(|| totalled_from(text, &within, mentions, k).map(CueSource::Total))
+                let previous = mentions[..k]
+                    .last()
+                    .filter(|p| p.start >= within.clause.start)?;
+                let figure = &mentions[k];
+                gapped(text, &within, previous, figure)
+                    .then_some(CueSource::Gapped(previous))
+                    .or_else(|| {
+                        totalled(text, previous, figure).then_some(CueSource::Total(previous))
+                    })
             };
             let chosen = self.metric(&cased, &mention, cue_source, &within, cues);
             let clause = within.clause;
@@ -440,21 +446,31 @@ impl<'p> Classifier<'p> {
         // metric and cue, as the packs order them
         found.sort_unstable();
         let windows = [&after, &before];
-        let gate = |m| self.gates(m, text, within, windows);
-        found
-            .iter()
-            .find(|f| gate(f.2) == Gate::Open)
-            .or_else(|| {
-                // no metric has its context in the sentence: the context
-                // may be what the sentences before it are about (`The
-                // ministry put the number of wounded at 68,146.`)
-                found.iter().find(|f| {
-                    gate(f.2) == Gate::NoContext
-                        && self.vetoes_pass(f.2, text, within, windows, true)
-                        && self.context_before(f.2, text, within.earlier)
-                })
+        // each metric's gates run once: the first open one wins, and those
+        // that lack only their context are kept for the sentences before
+        let mut open = None;
+        found.retain(|&f| {
+            open.is_none()
+                && match self.gates(f.2, text, within, windows) {
+                    Gate::Open => {
+                        open = Some(f);
+                        false
+                    }
+                    Gate::NoContext => true,
+                    Gate::Vetoed => false,
+                }
+        });
+        open.or_else(|| {
+            // no metric has its context in the sentence: the context may be
+            // what the sentences before it are about (`The ministry put the
+            // number of wounded at 68,146.`)
+            let earlier = earlier(text.original, within.before, within.sentence.start);
+            found.iter().copied().find(|f| {
+                self.vetoes_pass(f.2, text, within, windows, true)
+                    && self.context_before(f.2, text, earlier)
             })
-            .map(|&(_, list, m, i)| (m, (list, i)))
+        })
+        .map(|(_, list, m, i)| (m, (list, i)))
     }
 
     /// Adds to `found` the cues of both lists that match next to `mention`,
@@ -585,9 +601,8 @@ enum Gate {
 /// The parts of the text a figure lies in, where its gates look (see
 /// `Classifier::gates`).
 struct Within<'s> {
-    /// The sentences before the figure's in its paragraph, at most
-    /// `EARLIER` of them, the nearest last.
-    earlier: &'s [Range<usize>],
+    /// The sentences of the article before the figure's (see `earlier`).
+    before: &'s [Range<usize>],
     sentence: Range<usize>,
     clause: Range<usize>,
     conjunct: Range<usize>,
@@ -641,24 +656,15 @@ fn conjunct(text: &str, clause: &Range<usize>, mentions: &[Mention], k: usize) -
     start..end
 }
 
-/// The figure before figure `k`, when `k` opens its conjunct (the figure
-/// before lies in an earlier one of the clause) and the conjunct goes on
-/// with nothing but a short place, up to a comma (`and over 14,800 in
-/// Gaza`): the words that say what `k` counts were left out, as the figure
-/// before has them.
-fn gapped_from<'m>(
-    text: &str,
-    within: &Within,
-    mentions: &'m [Mention],
-    k: usize,
-) -> Option<&'m Mention> {
-    let Within {
-        clause, conjunct, ..
-    } = within;
-    let previous = mentions[..k]
-        .last()
-        .filter(|p| p.start >= clause.start && p.start < conjunct.start)?;
-    let rest = text[mentions[k].end..conjunct.end]
+/// `figure` opens its conjunct (`previous`, the figure before it in its
+/// clause, lies in an earlier one) and the conjunct goes on with nothing
+/// but a short place, up to a comma (`and over 14,800 in Gaza`): the words
+/// that say what `figure` counts were left out, as `previous` has them.
+fn gapped(text: &str, within: &Within, previous: &Mention, figure: &Mention) -> bool {
+    if previous.start >= within.conjunct.start {
+        return false;
+    }
+    let rest = text[figure.end..within.conjunct.end]
         .split(',')
         .next()
         .unwrap_or("");
@@ -667,7 +673,7 @@ fn gapped_from<'m>(
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("inside"));
     // `in the Gaza Strip`, but not `in Gaza were taken hostage`
-    (preposition && (1..=3).contains(&words.count())).then_some(previous)
+    preposition && (1..=3).contains(&words.count())
 }
 
 /// `after`, the text after a figure, without the apposition that may
@@ -689,9 +695,9 @@ fn without_apposition<'b>(after: &[u8], out: &'b mut Vec<u8>) -> Option<&'b [u8]
 /// The figure before a figure with no cue of its own, whose cue it shares.
 #[derive(Clone, Copy)]
 enum CueSource<'m> {
-    /// Its words were left out (see `gapped_from`).
+    /// Its words were left out (see `gapped`).
     Gapped(&'m Mention),
-    /// It is the total the figure before adds up to (see `totalled_from`):
+    /// It is the total the figure before adds up to (see `totalled`):
     /// only a metric that adds up carries over (a toll, a count), not a
     /// rate or a level.
     Total(&'m Mention),
@@ -706,20 +712,11 @@ static RUNNING_TOTAL: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
     .expect("a built-in pattern compiles")
 });
 
-/// The figure before figure `k` in its clause, when `k` is the total it
-/// brings something to (`freed 39 prisoners on Friday, bringing the total
-/// released to 150`): the total counts what the figure before counts.
-fn totalled_from<'m>(
-    text: &str,
-    within: &Within,
-    mentions: &'m [Mention],
-    k: usize,
-) -> Option<&'m Mention> {
-    let previous = mentions[..k]
-        .last()
-        .filter(|p| p.start >= within.clause.start)?;
-    let between = &text.as_bytes()[previous.end..mentions[k].start];
-    RUNNING_TOTAL.is_match(between).then_some(previous)
+/// `figure` is the total that `previous`, the figure before it in its
+/// clause, brings something to (`freed 39 prisoners on Friday, bringing the
+/// total released to 150`): the total counts what `previous` counts.
+fn totalled(text: &str, previous: &Mention, figure: &Mention) -> bool {
+    RUNNING_TOTAL.is_match(&text.as_bytes()[previous.end..figure.start])
 }
 
 /// ASCII whitespace: the ASCII bytes `char::is_whitespace` takes, which
