@@ -337,7 +337,7 @@ pub(crate) fn hedges_ending(word: &[u8]) -> &'static [Hedge] {
         b"below" => &[(&["just"], Under), (&[], Under)],
         b"estimated" => &[(&["an"], About), (&["some"], About), (&[], About)],
         b"exceeding" | b"surpassing" | b"topping" | b"passed" | b"surpassed" | b"topped"
-        | b"exceeded" => &[(&[], Over)],
+        | b"exceeded" | b"exceeds" | b"surpasses" => &[(&[], Over)],
         b"nearly" | b"almost" => &[(&[], Under)],
         b"about" | b"around" | b"roughly" | b"approximately" | b"approx" | b"circa" | b"some" => {
             &[(&[], About)]
@@ -556,6 +556,24 @@ pub(crate) fn is_time_unit(word: &[u8]) -> bool {
                 | b"years"
                 | b"decade"
                 | b"decades"
+        )
+    )
+}
+
+/// Verbs whose `over` is a particle: in `handed over 105`, `over` does
+/// not hedge the figure.
+pub(crate) fn takes_over_particle(word: &[u8]) -> bool {
+    matches!(
+        lowercase(word, &mut [0; LONGEST]),
+        Some(
+            b"hand"
+                | b"hands"
+                | b"handed"
+                | b"handing"
+                | b"turn"
+                | b"turns"
+                | b"turned"
+                | b"turning"
         )
     )
 }

@@ -153,10 +153,17 @@ impl<'a> View<'a> {
     fn mention_at(&self, i: usize) -> Option<(Mention, usize)> {
         let core = self.core_at(i, false)?;
         let (mut hedge_first, mut qualifier) = self.hedge_before(core.first);
-        // `over four days` spans a time, it does not hedge the figure
-        let single_over =
-            hedge_first.is_some_and(|h| h + 1 == core.first && self.word_is(h, &["over"]));
-        if single_over && self.word(core.last + 1).is_some_and(lexicon::is_time_unit) {
+        // `over four days` spans a time, and `handed over 105` is a verb's
+        // particle: neither hedges the figure
+        let over_not_hedge = hedge_first
+            .filter(|&h| h + 1 == core.first && self.word_is(h, &["over"]))
+            .is_some_and(|h| {
+                self.word(core.last + 1).is_some_and(lexicon::is_time_unit)
+                    || self
+                        .word(h.wrapping_sub(1))
+                        .is_some_and(lexicon::takes_over_particle)
+            });
+        if over_not_hedge {
             (hedge_first, qualifier) = (None, Qualifier::Exact);
         }
         let between =

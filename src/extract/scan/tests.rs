@@ -167,6 +167,7 @@ fn hedges_map_to_qualifiers() {
         ),
         ("The toll topped 20,000 today.", "topped 20,000", "over"),
         ("The toll exceeded 20,000 today.", "exceeded 20,000", "over"),
+        ("The toll now exceeds 20,000.", "exceeds 20,000", "over"),
         ("They counted 300 or more tents.", "300 or more", "over"),
         ("They counted 30 or so tents.", "30 or so", "about"),
         ("They counted 300-plus tents.", "300-plus", "over"),
@@ -501,5 +502,23 @@ fn over_a_span_of_time_is_not_a_hedge() {
     assert_eq!(
         scan("The toll is over 20,000.")[0],
         m("over 20,000", "20000", "over")
+    );
+}
+
+// `hand over` and `turn over` take `over` as a particle: the figure is
+// handed over, not more than it.
+#[test]
+fn over_after_handed_is_not_a_hedge() {
+    assert_eq!(
+        scan("Hamas handed over 13 hostages.")[0],
+        m("13", "13", "exact")
+    );
+    assert_eq!(
+        scan("Guards turned over 20 detainees.")[0],
+        m("20", "20", "exact")
+    );
+    assert_eq!(
+        scan("They sent over 300 trucks.")[0],
+        m("over 300", "300", "over")
     );
 }
