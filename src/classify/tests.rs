@@ -108,6 +108,8 @@ fn hostages_released() {
             "Talks on the hostages resumed; more than 100 have since been released.",
             "On Friday the group handed over 13 captives at the crossing.",
             "A first phase would let 33 hostages go free.",
+            "Late on Friday, 13 hostages crossed back into Israel.",
+            "Earlier, 11 hostages were handed to the Red Cross.",
         ],
     );
     // the noun left out, and the hostages named in the sentence before
@@ -122,6 +124,8 @@ fn bodies_of_hostages_are_not_hostages_released_or_held() {
         &[
             "The deal also returns the bodies of nine hostages.",
             "Israel recovered 8 dead hostages from the tunnel.",
+            "The bodies of four hostages were handed to the Red Cross.",
+            "Hamas still holds the remains of 30 hostages in Gaza.",
         ],
     );
 }
@@ -408,11 +412,15 @@ fn displaced_in_gaza() {
             "The UN says 1.9 million Gazans have fled their homes.",
             "About 1.7 million people in Gaza have been displaced.",
             "Some 1.4 million people are now crammed into Rafah.",
+            "In Gaza, 1.7 million people have left their homes.",
         ],
     );
     assert_metric(
         None,
-        &["Some 60,000 Israelis have been displaced from northern Israel."],
+        &[
+            "Some 60,000 Israelis have been displaced from northern Israel.",
+            "Gaza's population of 2.3 million has been squeezed into the south.",
+        ],
     );
 }
 
