@@ -67,7 +67,7 @@ pub(crate) fn attribution(sentence: &str) -> Option<Cow<'_, str>> {
 fn until_delimiter(text: &str) -> &str {
     let text = &text[..text.floor_char_boundary(90)];
     let end = (0..text.len())
-        .find(|&i| delimiter_at(text.as_bytes(), i).is_some())
+        .find(|&i| delimiter_at(text.as_bytes(), i).is_some() && !initial_at(text, i))
         .unwrap_or(text.len());
     &text[..end]
 }
@@ -77,9 +77,15 @@ fn back_to_delimiter(text: &str) -> &str {
     let bytes = text.as_bytes();
     let start = (0..bytes.len())
         .rev()
-        .find_map(|i| Some(i + delimiter_at(bytes, i)?))
+        .find_map(|i| Some(i + delimiter_at(bytes, i).filter(|_| !initial_at(text, i))?))
         .unwrap_or(0);
     &text[start..]
+}
+
+/// The byte at `i` is the period of an initial or an abbreviation
+/// (`U.N.`, `Gen.`), which a name goes on past.
+fn initial_at(text: &str, i: usize) -> bool {
+    text.as_bytes()[i] == b'.' && super::sentence::is_abbreviation(&text[..i])
 }
 
 /// The length of the delimiter, where a source's name ends (or, read
@@ -104,6 +110,24 @@ const STOP: [&str; 8] = ["that", "which", "who", "as", "on", "when", "while", "a
 /// said`.
 const CONJUNCTIONS: [&str; 5] = ["and", "as", "but", "while", "because"];
 
+/// Auxiliaries and adverbs between a name and `said`, dropped from the end
+/// of the name: `the ministry had also reported` → `ministry`.
+const BEFORE_VERB: [&str; 13] = [
+    "also",
+    "had",
+    "has",
+    "have",
+    "again",
+    "now",
+    "later",
+    "earlier",
+    "previously",
+    "separately",
+    "further",
+    "initially",
+    "then",
+];
+
 /// Words dropped from the start of a name.
 const FILLER: [&str; 10] = [
     "the", "a", "an", "figures", "data", "from", "by", "of", "its", "their",
@@ -111,7 +135,7 @@ const FILLER: [&str; 10] = [
 
 /// Trims a noun phrase down to the source's name: after a leading cue, the
 /// words before any stop word; before `said`, the last six words after any
-/// conjunction.
+/// conjunction, without the auxiliaries and adverbs right before `said`.
 fn clean(phrase: &str, leading: bool) -> Option<Cow<'_, str>> {
     if leading {
         return name(phrase, words(phrase).take_while(|w| !is_any(w, &STOP)));
@@ -120,6 +144,7 @@ fn clean(phrase: &str, leading: bool) -> Option<Cow<'_, str>> {
     let mut last = [""; 6];
     let mut n = 0;
     for word in words_back(phrase)
+        .skip_while(|w| is_any(w, &BEFORE_VERB))
         .take_while(|w| !is_any(w, &CONJUNCTIONS))
         .take(last.len())
     {
@@ -220,7 +245,16 @@ fn name<'a>(phrase: &'a str, words: impl Iterator<Item = &'a str>) -> Option<Cow
     // digit, as most do: no need to decode its ends
     let name = match (name.as_bytes().first(), name.as_bytes().last()) {
         (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => name,
-        _ => name.trim_matches(|c: char| !c.is_alphanumeric()),
+        _ => {
+            let trimmed = name.trim_matches(|c: char| !c.is_alphanumeric());
+            // with the period of a closing initial: `U.N.`
+            let end = offset(phrase, trimmed) + trimmed.len();
+            if phrase[end..].starts_with('.') && initial_at(phrase, end) {
+                &phrase[offset(phrase, trimmed)..end + 1]
+            } else {
+                trimmed
+            }
+        }
     };
     if name.is_empty() || is_any(name, &NO_SOURCE) || name.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -287,6 +321,41 @@ mod tests {
             attribution("“The toll is 300,” said the civil defence agency.").as_deref(),
             Some("civil defence agency")
         );
+    }
+
+    #[test]
+    fn auxiliaries_and_adverbs_before_said_are_not_the_name() {
+        for (sentence, name) in [
+            ("The ministry also reports 73,134 injured.", "ministry"),
+            (
+                "On Monday, the ministry had reported 31,112 deaths.",
+                "ministry",
+            ),
+            (
+                "Israeli officials have previously said 134 remain.",
+                "Israeli officials",
+            ),
+        ] {
+            assert_eq!(attribution(sentence).as_deref(), Some(name), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn initials_do_not_end_a_name() {
+        for (sentence, name) in [
+            (
+                "159 trucks entered, according to the U.N. agency for refugees.",
+                "U.N. agency for refugees",
+            ),
+            (
+                "Some 1.7 million are displaced, according to the U.N.",
+                "U.N.",
+            ),
+            ("The U.N. agency said 159 trucks entered.", "U.N. agency"),
+            ("Gen. Smith said 150 trucks entered.", "Gen. Smith"),
+        ] {
+            assert_eq!(attribution(sentence).as_deref(), Some(name), "{sentence}");
+        }
     }
 
     #[test]

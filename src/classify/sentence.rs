@@ -118,7 +118,7 @@ fn trim_end(s: &str) -> &str {
 
 /// The word before a period is an abbreviation or an initial (`U.S.`).
 /// Both are ASCII letters after whitespace, `(`, `"`, `.` or nothing.
-fn is_abbreviation(before: &str) -> bool {
+pub(super) fn is_abbreviation(before: &str) -> bool {
     let letters = before
         .bytes()
         .rev()
