@@ -354,16 +354,29 @@ impl<'p> Classifier<'p> {
                 clause,
                 conjunct,
             };
+            // the figure before it in its clause whose words it left out,
+            // or the figures before it that it is the running total of,
+            // nearest first (`killed 69 in the past 24 hours, bringing the
+            // total to 31,341` totals the 69, not the 24)
             let cue_source = || {
-                let previous = mentions[..k]
-                    .last()
-                    .filter(|p| p.start >= within.clause.start)?;
                 let figure = &mentions[k];
-                gapped(text, &within, previous, figure)
-                    .then_some(CueSource::Gapped(previous))
-                    .or_else(|| {
-                        totalled(text, previous, figure).then_some(CueSource::Total(previous))
-                    })
+                let before = mentions[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.start >= within.clause.start);
+                let gap = before
+                    .clone()
+                    .next()
+                    .filter(|previous| gapped(text, &within, previous, figure));
+                let totals = gap.is_none().then(move || {
+                    before
+                        .take(TOTALLED)
+                        .filter(|previous| totalled(text, previous, figure))
+                        .map(CueSource::Total)
+                });
+                gap.map(CueSource::Gapped)
+                    .into_iter()
+                    .chain(totals.into_iter().flatten())
             };
             let chosen = self.metric(&cased, &mention, cue_source, &within, cues);
             let clause = within.clause;
@@ -398,12 +411,12 @@ impl<'p> Classifier<'p> {
 
     /// The metric whose cue sits closest to the figure, if any metric
     /// matches and none of its vetoes does. A figure with no cue of its own
-    /// shares the cue of the figure `cue_source` gives, if any.
-    fn metric<'m>(
+    /// shares the cue of the first figure `cue_source` gives that has one.
+    fn metric<'m, I: Iterator<Item = CueSource<'m>>>(
         &self,
         text: &lowered::Text<'_>,
         mention: &Mention,
-        cue_source: impl FnOnce() -> Option<CueSource<'m>>,
+        cue_source: impl FnOnce() -> I,
         within: &Within,
         scratch: &mut CueScratch,
     ) -> Option<(usize, (CueList, usize))> {
@@ -426,17 +439,20 @@ impl<'p> Classifier<'p> {
             self.cues[0].find(joined, &mut matched[0], found);
             windows[0] = joined;
         }
-        if found.is_empty()
-            && let Some(source) = cue_source()
-        {
-            let (CueSource::Gapped(from) | CueSource::Total(from)) = source;
-            let (after, before) = cue_windows(from, &within.clause);
-            windows = self.find_cues(bytes, from, [&after, &before], matched, found);
-            if let CueSource::Total(_) = source {
-                found.retain(|f| {
-                    let kind = self.pack.metrics[f.2].kind;
-                    kind == MetricKind::Cumulative || kind == MetricKind::Count
-                });
+        if found.is_empty() {
+            for source in cue_source() {
+                let (CueSource::Gapped(from) | CueSource::Total(from)) = source;
+                let (after, before) = cue_windows(from, &within.clause);
+                windows = self.find_cues(bytes, from, [&after, &before], matched, found);
+                if let CueSource::Total(_) = source {
+                    found.retain(|f| {
+                        let kind = self.pack.metrics[f.2].kind;
+                        kind == MetricKind::Cumulative || kind == MetricKind::Count
+                    });
+                }
+                if !found.is_empty() {
+                    break;
+                }
             }
         }
         if found.len() > 1 {
@@ -464,7 +480,7 @@ impl<'p> Classifier<'p> {
             // no metric has its context in the sentence: the context may be
             // what the sentences before it are about (`The ministry put the
             // number of wounded at 68,146.`)
-            let earlier = earlier(text.original, within.before, within.sentence.start);
+            let earlier = earlier(within.before);
             found.iter().copied().find(|f| {
                 self.vetoes_pass(f.2, text, within, windows, true)
                     && self.context_before(f.2, text, earlier)
@@ -609,24 +625,14 @@ struct Within<'s> {
 }
 
 /// How many sentences before a figure's may give it its context: a
-/// sentence that names no place refers to the one or two before it.
+/// sentence that names no place refers to the one or two before it, in
+/// its paragraph or the ones before (wire copy runs one sentence to a
+/// paragraph).
 const EARLIER: usize = 2;
 
-/// The last `EARLIER` of `before`, the sentences before the one that
-/// starts at `start`, or fewer: those after the last paragraph break (a
-/// blank line).
-fn earlier<'s>(text: &str, before: &'s [Range<usize>], start: usize) -> &'s [Range<usize>] {
-    let mut first = before.len();
-    let mut next = start;
-    for sentence in before.iter().rev().take(EARLIER) {
-        let gap = &text.as_bytes()[sentence.end..next];
-        if memchr::memchr_iter(b'\n', gap).nth(1).is_some() {
-            break;
-        }
-        first -= 1;
-        next = sentence.start;
-    }
-    &before[first..]
+/// The last `EARLIER` of `before`, the sentences before the figure's.
+fn earlier(before: &[Range<usize>]) -> &[Range<usize>] {
+    &before[before.len().saturating_sub(EARLIER)..]
 }
 
 /// The text after and before `mention` where its cues may match: within
@@ -712,7 +718,10 @@ static RUNNING_TOTAL: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
     .expect("a built-in pattern compiles")
 });
 
-/// `figure` is the total that `previous`, the figure before it in its
+/// How many figures back a running total may look for what it adds up.
+const TOTALLED: usize = 3;
+
+/// `figure` is the total that `previous`, a figure before it in its
 /// clause, brings something to (`freed 39 prisoners on Friday, bringing the
 /// total released to 150`): the total counts what `previous` counts.
 fn totalled(text: &str, previous: &Mention, figure: &Mention) -> bool {
