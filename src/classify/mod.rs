@@ -683,18 +683,32 @@ fn gapped(text: &str, within: &Within, previous: &Mention, figure: &Mention) -> 
 }
 
 /// `after`, the text after a figure, without the apposition that may
-/// follow the figure's noun (`people, mostly civilians, were killed`),
-/// written into `out`: the cues after a figure read on past it.
+/// follow the figure's noun between commas or dashes (`people, mostly
+/// civilians, were killed`, `Gazans — about 85% of the population — are
+/// displaced`), written into `out`: the cues after a figure read on past
+/// it.
 fn without_apposition<'b>(after: &[u8], out: &'b mut Vec<u8>) -> Option<&'b [u8]> {
-    let first = memchr::memchr(b',', &after[..after.len().min(40)])?;
-    let rest = &after[first + 1..];
-    let second = memchr::memchr(b',', &rest[..rest.len().min(60)])?;
+    const DASHES: [&str; 2] = ["\u{2014}", "\u{2013}"];
+    let head = &after[..after.len().min(40)];
+    // 0xE2 leads either dash, and other marks too
+    let (first, mark) = memchr::memchr2_iter(b',', 0xE2, head).find_map(|i| {
+        let mark = if after[i] == b',' {
+            ","
+        } else {
+            DASHES
+                .into_iter()
+                .find(|d| after[i..].starts_with(d.as_bytes()))?
+        };
+        Some((i, mark.as_bytes()))
+    })?;
+    let rest = &after[first + mark.len()..];
+    let second = memchr::memmem::find(&rest[..rest.len().min(60)], mark)?;
     if rest[..second].trim_ascii().is_empty() {
         return None;
     }
     out.clear();
     out.extend_from_slice(&after[..first]);
-    out.extend_from_slice(&rest[second + 1..]);
+    out.extend_from_slice(&rest[second + mark.len()..]);
     Some(out)
 }
 

@@ -358,6 +358,13 @@ fn increments_subgroups_and_populations_are_not_tolls() {
             "{text}"
         );
     }
+    // the aside between dashes is read past, as one between commas
+    assert_eq!(
+        metrics(
+            "Nearly two million Gazans \u{2014} about 85% of the population \u{2014} remain displaced."
+        ),
+        [Some("displaced.gaza".to_string()), None]
+    );
     let found = claims("Around 85 percent of Gaza's 2.3 million people have fled their homes.");
     assert_eq!(found[1], ("2.3 million".to_string(), None));
 }
