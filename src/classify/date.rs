@@ -197,9 +197,10 @@ fn matches<'a>(
 }
 
 /// How far `date` (byte range within `clause`) sits from the figure, if
-/// it is closer than the best so far (ties go to the first found) and
-/// does not start or end a period. The distance is checked first: it is
-/// cheaper than the words before the date.
+/// it is closer than the best so far (ties go to the first found), does
+/// not start or end a period, and is not the day others were captured.
+/// The distance is checked first: it is cheaper than the words before the
+/// date.
 fn closer(
     clause: &[u8],
     figure: &Range<usize>,
@@ -212,7 +213,45 @@ fn closer(
         date.start.saturating_sub(figure.end)
     };
     let before = &clause[date.start.saturating_sub(24)..date.start];
-    (best.is_none_or(|(d, _)| distance < d) && !period_edge(before)).then_some(distance)
+    let of_captives = || {
+        date.end <= figure.start
+            && memchr::memchr(b',', &clause[date.end..figure.start]).is_some()
+            && capture_date(before, &clause[date.clone()])
+    };
+    (best.is_none_or(|(d, _)| distance < d) && !period_edge(before) && !of_captives())
+        .then_some(distance)
+}
+
+/// Whether `before`, the bytes before `date`, end with a verb of capture
+/// and `on` (`seized on`; the `on` may open the date): the date is the day
+/// those people were taken, which dates no figure past the comma after it
+/// (`Of the 251 hostages seized on October 7, 94 are still in Gaza`).
+fn capture_date(before: &[u8], date: &[u8]) -> bool {
+    const CAPTURED: [&str; 6] = [
+        "seized",
+        "taken",
+        "abducted",
+        "kidnapped",
+        "captured",
+        "snatched",
+    ];
+    let verb_ends = |text: &[u8]| {
+        strip_spaces(text).is_some_and(|head| {
+            let verb = last_run(head, is_word_byte).1;
+            CAPTURED
+                .iter()
+                .any(|w| verb.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    };
+    let opens_with_on =
+        date.len() > 2 && date[..2].eq_ignore_ascii_case(b"on") && is_ascii_space(date[2]);
+    if opens_with_on {
+        return verb_ends(before);
+    }
+    strip_spaces(before).is_some_and(|rest| {
+        let (head, on) = last_run(rest, is_word_byte);
+        on.eq_ignore_ascii_case(b"on") && verb_ends(head)
+    })
 }
 
 /// Whether `before`, the bytes before a date, end with a word that makes
@@ -590,6 +629,32 @@ mod tests {
             day("165 trucks on Tuesday, since Monday", thursday),
             Some(date(2023, 12, 19))
         );
+    }
+
+    #[test]
+    fn the_day_of_a_capture_dates_no_figure_past_its_comma() {
+        let thursday = date(2023, 12, 21);
+        for clause in [
+            "Of the 240 people seized on December 1, 165 remain",
+            "Of those taken  ON Tuesday, 165 are still held",
+        ] {
+            assert_eq!(day(clause, thursday), Some(thursday), "{clause}");
+        }
+        for (clause, captured) in [
+            // the captives themselves, and a capture with no comma between
+            (
+                "165 people seized on December 1, officials said",
+                date(2023, 12, 1),
+            ),
+            ("Those seized on December 1 number 165", date(2023, 12, 1)),
+            // not a capture
+            (
+                "Of the trucks sent on December 1, 165 arrived",
+                date(2023, 12, 1),
+            ),
+        ] {
+            assert_eq!(day(clause, thursday), Some(captured), "{clause}");
+        }
     }
 
     /// An event as the pack loader compiles it.

@@ -123,6 +123,7 @@ fn hostages_released() {
             "A first phase would let 33 hostages go free.",
             "Late on Friday, 13 hostages crossed back into Israel.",
             "Earlier, 11 hostages were handed to the Red Cross.",
+            "Under the deal, 33 hostages are due to be returned in exchange.",
         ],
     );
     // the noun left out, and the hostages named in the sentence before
@@ -367,6 +368,24 @@ fn increments_subgroups_and_populations_are_not_tolls() {
     );
     let found = claims("Around 85 percent of Gaza's 2.3 million people have fled their homes.");
     assert_eq!(found[1], ("2.3 million".to_string(), None));
+}
+
+/// `in Israel` places a toll; `in Israel's campaign` does not.
+#[test]
+fn a_campaign_of_israel_is_no_place_in_israel() {
+    assert_eq!(
+        metrics(
+            "Over 46,900 Palestinians have been killed and more than 110,700 injured in Israel's military campaign, the Gaza health ministry said."
+        ),
+        [
+            Some("deaths.gaza".to_string()),
+            Some("injured.gaza".to_string())
+        ]
+    );
+    assert_eq!(
+        metrics("Gaza's ministry said 40 were wounded in Israel."),
+        [None]
+    );
 }
 
 #[test]
