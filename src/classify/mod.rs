@@ -112,6 +112,9 @@ struct CueScratch {
     /// The text after a figure without the apposition that follows it
     /// (see `without_apposition`).
     joined: Vec<u8>,
+    /// The same without the coordinate that follows it (see
+    /// `without_coordinate`).
+    coordinated: Vec<u8>,
 }
 
 /// A cue that matched next to a figure: the length of its match, its list,
@@ -294,6 +297,7 @@ impl<'p> Classifier<'p> {
                     .map(|cues| PatternSet::new(cues.set.pattern_len())),
                 found: Vec::new(),
                 joined: Vec::new(),
+                coordinated: Vec::new(),
             },
             event_spans: Vec::new(),
         }
@@ -378,7 +382,8 @@ impl<'p> Classifier<'p> {
                     .into_iter()
                     .chain(totals.into_iter().flatten())
             };
-            let chosen = self.metric(&cased, &mention, cue_source, &within, cues);
+            let next = mentions.get(k + 1);
+            let chosen = self.metric(&cased, &mention, next, cue_source, &within, cues);
             let clause = within.clause;
             let (as_of, attribution) = match chosen {
                 Some(_) => (
@@ -416,6 +421,7 @@ impl<'p> Classifier<'p> {
         &self,
         text: &lowered::Text<'_>,
         mention: &Mention,
+        next: Option<&Mention>,
         cue_source: impl FnOnce() -> I,
         within: &Within,
         scratch: &mut CueScratch,
@@ -428,6 +434,7 @@ impl<'p> Classifier<'p> {
             matched,
             found,
             joined,
+            coordinated,
         } = scratch;
         found.clear();
         let bytes = text.original.as_bytes();
@@ -436,6 +443,15 @@ impl<'p> Classifier<'p> {
             && let Some(joined) = without_apposition(windows[0], joined)
         {
             // `1,200 people, mostly civilians, were killed`
+            self.cues[0].find(joined, &mut matched[0], found);
+            windows[0] = joined;
+        }
+        if found.is_empty()
+            && let Some(next) = next
+            && let Some(joined) =
+                without_coordinate(text.original, mention, next, within, coordinated)
+        {
+            // `50 hostages and 150 prisoners were freed`
             self.cues[0].find(joined, &mut matched[0], found);
             windows[0] = joined;
         }
@@ -709,6 +725,48 @@ fn without_apposition<'b>(after: &[u8], out: &'b mut Vec<u8>) -> Option<&'b [u8]
     out.clear();
     out.extend_from_slice(&after[..first]);
     out.extend_from_slice(&rest[second + mark.len()..]);
+    Some(out)
+}
+
+/// The text after `mention` without the coordinate that `next` opens,
+/// written into `out`: the figure's own words, then the verb both share
+/// (`50 hostages and 150 prisoners were freed` reads `hostages were
+/// freed`). The verb is where the first auxiliary stands after `next`.
+fn without_coordinate<'b>(
+    text: &str,
+    mention: &Mention,
+    next: &Mention,
+    within: &Within,
+    out: &'b mut Vec<u8>,
+) -> Option<&'b [u8]> {
+    const AUXILIARIES: [&[u8]; 10] = [
+        b"were", b"are", b"was", b"is", b"have", b"has", b"had", b"will", b"would", b"remain",
+    ];
+    if next.start >= within.clause.end {
+        return None;
+    }
+    let and = sentence::and_before(text, mention.end, next.start)?;
+    let bytes = text.as_bytes();
+    // the figure's own noun: a few words, with no break between
+    let own = &bytes[mention.end..and];
+    if own.len() > 40 || own.iter().any(|b| matches!(b, b',' | b';' | b'.')) {
+        return None;
+    }
+    let rest = &bytes[next.end..within.clause.end.min(next.end + 60)];
+    let verb = rest
+        .split(|&b| is_ascii_space(b))
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .take(6)
+        .find(|(_, word)| AUXILIARIES.iter().any(|a| word.eq_ignore_ascii_case(a)))?
+        .0;
+    out.clear();
+    out.extend_from_slice(own);
+    out.push(b' ');
+    out.extend_from_slice(&rest[verb..]);
     Some(out)
 }
 

@@ -370,6 +370,24 @@ fn increments_subgroups_and_populations_are_not_tolls() {
     assert_eq!(found[1], ("2.3 million".to_string(), None));
 }
 
+/// Two figures share the verb after the second: `50 hostages and 150
+/// prisoners were freed`.
+#[test]
+fn coordinated_figures_share_their_verb() {
+    assert_eq!(
+        metrics("During the truce, 50 Israeli hostages and 150 Palestinian prisoners were freed."),
+        [
+            Some("hostages.released".to_string()),
+            Some("prisoners.released".to_string())
+        ]
+    );
+    // the first figure's words are its own
+    assert_eq!(
+        metrics("In Gaza, 50 women and 100 children were killed."),
+        [None, None]
+    );
+}
+
 /// `in Israel` places a toll; `in Israel's campaign` does not.
 #[test]
 fn a_campaign_of_israel_is_no_place_in_israel() {
