@@ -248,12 +248,10 @@ fn name<'a>(phrase: &'a str, words: impl Iterator<Item = &'a str>) -> Option<Cow
         _ => {
             let trimmed = name.trim_matches(|c: char| !c.is_alphanumeric());
             // with the period of a closing initial: `U.N.`
-            let end = offset(phrase, trimmed) + trimmed.len();
-            if phrase[end..].starts_with('.') && initial_at(phrase, end) {
-                &phrase[offset(phrase, trimmed)..end + 1]
-            } else {
-                trimmed
-            }
+            let start = offset(phrase, trimmed);
+            let end = start + trimmed.len();
+            let end = end + usize::from(phrase[end..].starts_with('.') && initial_at(phrase, end));
+            &phrase[start..end]
         }
     };
     if name.is_empty() || is_any(name, &NO_SOURCE) || name.bytes().any(|b| b.is_ascii_digit()) {

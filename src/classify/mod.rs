@@ -704,18 +704,15 @@ fn gapped(text: &str, within: &Within, previous: &Mention, figure: &Mention) -> 
 /// displaced`), written into `out`: the cues after a figure read on past
 /// it.
 fn without_apposition<'b>(after: &[u8], out: &'b mut Vec<u8>) -> Option<&'b [u8]> {
-    const DASHES: [&str; 2] = ["\u{2014}", "\u{2013}"];
     let head = &after[..after.len().min(40)];
     // 0xE2 leads either dash, and other marks too
     let (first, mark) = memchr::memchr2_iter(b',', 0xE2, head).find_map(|i| {
         let mark = if after[i] == b',' {
-            ","
+            b","
         } else {
-            DASHES
-                .into_iter()
-                .find(|d| after[i..].starts_with(d.as_bytes()))?
+            sentence::dash_at(after, i)?
         };
-        Some((i, mark.as_bytes()))
+        Some((i, mark))
     })?;
     let rest = &after[first + mark.len()..];
     let second = memchr::memmem::find(&rest[..rest.len().min(60)], mark)?;

@@ -237,17 +237,27 @@ pub(crate) fn clauses(text: &str, sentence: Range<usize>, out: &mut Vec<Range<us
     out.push(sentence.start + start..sentence.end);
 }
 
-/// An em or en dash with a space on either side starts at byte `i`.
-pub(crate) fn spaced_dash_at(s: &str, i: usize) -> bool {
-    let rest = &s.as_bytes()[i..];
-    (rest.starts_with("\u{2014}".as_bytes()) || rest.starts_with("\u{2013}".as_bytes()))
-        && s.as_bytes()[..i].ends_with(b" ")
-        && rest[3..].starts_with(b" ")
+/// The em or en dash that starts at byte `i` of `text`, if one does. Both
+/// are three bytes led by 0xE2.
+pub(super) fn dash_at(text: &[u8], i: usize) -> Option<&'static [u8]> {
+    ["\u{2014}", "\u{2013}"]
+        .into_iter()
+        .map(str::as_bytes)
+        .find(|dash| text[i..].starts_with(dash))
 }
 
-/// Where the first spaced dash at or after byte `from` starts.
+/// A dash with a space on either side starts at byte `i`.
+fn spaced_dash_at(s: &str, i: usize) -> bool {
+    let bytes = s.as_bytes();
+    dash_at(bytes, i).is_some() && bytes[..i].ends_with(b" ") && bytes[i + 3..].starts_with(b" ")
+}
+
+/// Where the first spaced dash at or after byte `from` starts, before the
+/// next `;` (an aside closes within its clause).
 fn spaced_dash_after(s: &str, from: usize) -> Option<usize> {
-    memchr::memchr_iter(0xE2, &s.as_bytes()[from..])
+    let rest = &s.as_bytes()[from..];
+    let end = memchr::memchr(b';', rest).unwrap_or(rest.len());
+    memchr::memchr_iter(0xE2, &rest[..end])
         .map(|i| from + i)
         .find(|&i| spaced_dash_at(s, i))
 }
@@ -414,6 +424,11 @@ mod tests {
                 "; 40 ",
                 "\u{2014} then 50"
             ]
+        );
+        // an aside closes within its clause
+        assert_eq!(
+            split_clauses("40 \u{2014} x; 50 \u{2014} y"),
+            ["40 ", "\u{2014} x", "; 50 ", "\u{2014} y"]
         );
         // unspaced dashes cut nothing either
         assert_eq!(
